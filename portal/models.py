@@ -1,0 +1,103 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The entry point: one search box and the four journeys of the design card."""
+
+    intro = RichTextField(
+        _("ievads"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Viens vai divi teikumi par portālu, redzami zem virsraksta."),
+    )
+    guide_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("ievadceļvedis"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ceļvedis, ar kuru sāk jauns mediators."),
+    )
+    municipalities_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("pašvaldību saraksts"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Lapa ar pašvaldībām un to pakalpojumiem."),
+    )
+    experience_index_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("pieredzes apmaiņas saraksts"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Lapa, kuras jaunākās apakšlapas rāda sākumlapā."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("guide_page"),
+                FieldPanel("municipalities_page"),
+                FieldPanel("experience_index_page"),
+            ],
+            heading=_("Ieejas punkti"),
+        ),
+    ]
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("sākumlapa")
+        verbose_name_plural = _("sākumlapas")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guide"] = _live_localized(self.guide_page)
+        context["municipalities"] = _live_localized(self.municipalities_page)
+        experience = _live_localized(self.experience_index_page)
+        context["experience_index"] = experience
+        context["latest_experience"] = (
+            experience.get_children().live().public().order_by("-first_published_at")[:3]
+            if experience
+            else []
+        )
+        return context
+
+
+def _live_localized(page):
+    """The page in the visitor's language when translated, else as chosen; None if not live."""
+    if page is None:
+        return None
+    page = page.localized
+    return page if page.live else None
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    footer_text = models.TextField(
+        _("kājenes teksts"),
+        blank=True,
+        help_text=_("Īss teksts kājenē, piemēram, par projektu un tā finansējumu."),
+    )
+    contact_email = models.EmailField(
+        _("saziņas e-pasts"),
+        blank=True,
+        help_text=_("Portāla redakcijas e-pasts, rādīts kājenē."),
+    )
+
+    panels = [FieldPanel("footer_text"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("vietnes iestatījumi")

@@ -1,0 +1,13 @@
+"""Local development: SQLite, database search fallback, e-mail to the console."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+# A development-only key; production.py refuses to start without SECRET_KEY.
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")  # noqa: S105
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

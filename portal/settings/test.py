@@ -1,0 +1,15 @@
+"""Tests: DATABASE_URL / ELASTICSEARCH_URL come from `make test` (scripts/services.py)."""
+
+import os
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "test-only-not-secret")  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Static files are served from the finders in tests; no collectstatic needed.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,1 @@
+from portal.tests.fixtures import demo_site  # noqa: F401
