@@ -32,7 +32,7 @@ from pathlib import Path
 # The one place the Elasticsearch version is set; Maven Central's newest integ-test-zip is 8.19.x.
 ES_VERSION = os.environ.get("ES_VERSION", "8.19.21")
 ES_ARTIFACT = f"org.elasticsearch.distribution.integ-test-zip:elasticsearch:{ES_VERSION}:zip"
-MAVEN_DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
+MAVEN_COPY = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy"
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE_DIR = REPO / ".cache"
@@ -112,11 +112,8 @@ def install_debian_packages(packages: list[str]) -> None:
 def ensure_service_user() -> pwd.struct_passwd:
     with contextlib.suppress(KeyError):
         return pwd.getpwnam(SERVICE_USER)
-    subprocess.run(
-        ["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent",
-         "--shell", "/usr/sbin/nologin", SERVICE_USER],
-        check=True,
-    )
+    useradd = "useradd --system --user-group --no-create-home --shell /usr/sbin/nologin"
+    subprocess.run([*useradd.split(), SERVICE_USER], check=True)
     return pwd.getpwnam(SERVICE_USER)
 
 
@@ -138,10 +135,12 @@ def fetch_elasticsearch() -> None:
     zip_path = ES_CACHE_DIR / f"elasticsearch-{ES_VERSION}.zip"
     if not zip_path.exists():
         say(f"downloading Elasticsearch {ES_VERSION} (integ-test-zip) from Maven Central")
+        mvn = f"mvn -q -B -Dstyle.color=never {MAVEN_COPY} -Dartifact={ES_ARTIFACT}"
         subprocess.run(
-            ["mvn", "-q", "-B", "-Dstyle.color=never", f"{MAVEN_DEPENDENCY_PLUGIN}:copy", f"-Dartifact={ES_ARTIFACT}",
-             f"-DoutputDirectory={ES_CACHE_DIR}"],
-            check=True, stdin=subprocess.DEVNULL, cwd=ES_CACHE_DIR,
+            [*mvn.split(), f"-DoutputDirectory={ES_CACHE_DIR}"],
+            check=True,
+            stdin=subprocess.DEVNULL,
+            cwd=ES_CACHE_DIR,
         )
     # Unpack beside the target and rename, so a half-unpacked tree is never taken as done.
     unpacking = Path(tempfile.mkdtemp(dir=ES_CACHE_DIR, prefix="unpacking-"))
@@ -207,7 +206,7 @@ class RunAs:
     def run(self, args: list, **kwargs) -> None:
         process = self.popen(args, **kwargs)
         if process.wait() != 0:
-            raise RuntimeError(f"{Path(str(args[0])).name} failed with exit code {process.returncode}")
+            raise RuntimeError(f"{Path(args[0]).name} failed with exit code {process.returncode}")
 
     def own(self, path: Path) -> None:
         """Hand a directory tree we wrote to the service user."""
@@ -266,21 +265,31 @@ def start_postgres(run_dir: Path, run_as: RunAs, cleanups: contextlib.ExitStack)
     password = secrets.token_hex(16)
     (pg_dir / "password").write_text(password)
     run_as.own(pg_dir)
+    initdb_options = "--auth-host=scram-sha-256 --auth-local=trust --encoding=UTF8 --no-locale -N"
     run_as.run(
-        [bin_dir / "initdb", "-D", pg_dir / "data", "-U", DB_USER, "--pwfile", pg_dir / "password",
-         "--auth-host=scram-sha-256", "--auth-local=trust", "--encoding=UTF8", "--no-locale",
-         "--no-sync"],
-        stdout=subprocess.DEVNULL, cwd=pg_dir,
+        [bin_dir / "initdb", "-D", pg_dir / "data", "-U", DB_USER, "--pwfile", pg_dir / "password"]
+        + initdb_options.split(),
+        stdout=subprocess.DEVNULL,
+        cwd=pg_dir,
     )
     port = free_port()
+    settings = {
+        "listen_addresses": "127.0.0.1",
+        "unix_socket_directories": pg_dir,
+        # A throwaway test cluster: durability only costs time.
+        "fsync": "off",
+        "synchronous_commit": "off",
+        "full_page_writes": "off",
+    }
     log_path = pg_dir / "postgres.log"
     with log_path.open("w") as log:
         process = run_as.popen(
-            [bin_dir / "postgres", "-D", pg_dir / "data", "-p", port,
-             "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={pg_dir}",
-             # A throwaway test cluster: durability only costs time.
-             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
-            stdout=log, stderr=subprocess.STDOUT, cwd=pg_dir, start_new_session=True,
+            [bin_dir / "postgres", "-D", pg_dir / "data", "-p", port]
+            + [f"--{name}={value}" for name, value in settings.items()],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=pg_dir,
+            start_new_session=True,
         )
     cleanups.callback(stop_process, process, signal.SIGINT, 30)  # SIGINT = fast shutdown
     deadline = time.monotonic() + 60
@@ -335,7 +344,7 @@ def start_elasticsearch(
     """Start one node; wait_for_elasticsearch() then waits until it answers."""
     started = time.monotonic()
     if not (ES_HOME / "bin" / "elasticsearch").exists():
-        raise RuntimeError(f"Elasticsearch {ES_VERSION} is missing: run scripts/services.py install")
+        raise RuntimeError(f"Elasticsearch {ES_VERSION} missing: run scripts/services.py install")
     java_home = find_java_home()
     if java_home is None:
         raise RuntimeError("no JDK 17+ found for Elasticsearch: set ES_JAVA_HOME")
@@ -346,33 +355,48 @@ def start_elasticsearch(
         # The repo may sit where the service user can't reach (/root): use a copy it can read.
         es_home = es_dir / "home"
         shutil.copytree(ES_HOME, es_home, symlinks=True)
-    # A config directory of our own (with the hunspell dictionary): the node writes its keystore there.
+    # A config directory of our own, hunspell dictionary included: the node writes to it.
     config_dir = es_dir / "config"
     shutil.copytree(ES_HOME / "config", config_dir)
     (config_dir / "elasticsearch.yml").write_text(
         elasticsearch_settings(es_home, es_dir, http_port)
     )
     (config_dir / "jvm.options.d").mkdir(exist_ok=True)
-    (config_dir / "jvm.options.d" / "heap.options").write_text(f"-Xms{ES_HEAP}\n-Xmx{ES_HEAP}\n")
+    (config_dir / "jvm.options.d" / "heap.options").write_text(
+        f"-Xms{ES_HEAP}\n-Xmx{ES_HEAP}\n-XX:-UsePerfData\n"
+    )
     (es_dir / "tmp").mkdir()
     run_as.own(es_dir)
     log_path = es_dir / "console.log"
     with log_path.open("w") as log:
         process = run_as.popen(
             [es_home / "bin" / "elasticsearch"],
-            env={"ES_JAVA_HOME": str(java_home), "ES_PATH_CONF": str(config_dir),
-                 "ES_TMPDIR": str(es_dir / "tmp"),
-                 "JAVA_TOOL_OPTIONS": "-XX:-UsePerfData"},  # all its JVMs: no /tmp/hsperfdata_*
-            stdout=log, stderr=subprocess.STDOUT, cwd=es_dir, start_new_session=True,
+            env={
+                "ES_JAVA_HOME": str(java_home),
+                "ES_PATH_CONF": str(config_dir),
+                "ES_TMPDIR": str(es_dir / "tmp"),
+                "CLI_JAVA_OPTS": "-XX:-UsePerfData",
+            },
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=es_dir,
+            start_new_session=True,
         )
     cleanups.callback(stop_process, process, signal.SIGTERM, 60)
+    # The JVMs run without perf data files; only their empty /tmp/hsperfdata_<user> stays.
+    cleanups.callback(remove_if_empty, Path(f"/tmp/hsperfdata_{pwd.getpwuid(run_as.uid).pw_name}"))
     return Elasticsearch(process, f"http://127.0.0.1:{http_port}", log_path, java_home, started)
+
+
+def remove_if_empty(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        directory.rmdir()
 
 
 def cluster_status(url: str) -> str | None:
     health = f"{url}/_cluster/health?wait_for_status=yellow&timeout=1s"
     try:
-        with urllib.request.urlopen(health, timeout=5) as response:
+        with urllib.request.urlopen(health, timeout=5) as response:  # noqa: S310 (our http URL)
             body = response.read().decode()
     except (OSError, urllib.error.URLError):  # not listening yet, or 408 while still red
         return None

@@ -5,6 +5,8 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = True
+# The SQLite file and media live here; a fresh clone has no var/ yet.
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # A development-only key; production.py refuses to start without SECRET_KEY.
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")  # noqa: S105
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
