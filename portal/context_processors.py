@@ -1,13 +1,25 @@
-from wagtail.models import Page, Site
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
 
 
 def navigation(request):
-    """Main menu: the live, in-menu children of the site root, in the visitor's language."""
+    """Main menu: the site root's in-menu children, in the visitor's language if translated."""
     site = Site.find_for_request(request)
     if site is None:
         return {"nav_root": None, "nav_pages": []}
-    root = site.root_page.localized
-    return {
-        "nav_root": root,
-        "nav_pages": Page.objects.child_of(root).live().public().in_menu(),
-    }
+    root = site.root_page
+    items = list(Page.objects.child_of(root).live().public().in_menu())
+    try:
+        active = Locale.objects.get(language_code=translation.get_language())
+    except Locale.DoesNotExist:
+        active = root.locale
+    if active.id != root.locale_id:
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(locale=active, translation_key__in=[item.translation_key for item in items])
+        }
+        items = [translated.get(item.translation_key, item) for item in items]
+        root = root.get_translation_or_none(active) or root
+    return {"nav_root": root, "nav_pages": items}

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -64,9 +65,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guide"] = _live_localized(self.guide_page)
-        context["municipalities"] = _live_localized(self.municipalities_page)
-        experience = _live_localized(self.experience_index_page)
+        context["guide"] = self.entry_point("guide_page")
+        context["municipalities"] = self.entry_point("municipalities_page")
+        experience = self.entry_point("experience_index_page")
         context["experience_index"] = experience
         context["latest_experience"] = (
             experience.get_children().live().public().order_by("-first_published_at")[:3]
@@ -75,13 +76,18 @@ class HomePage(Page):
         )
         return context
 
-
-def _live_localized(page):
-    """The page in the visitor's language when translated, else as chosen; None if not live."""
-    if page is None:
-        return None
-    page = page.localized
-    return page if page.live else None
+    def entry_point(self, field_name):
+        """The linked page in the visitor's language when translated. A translated home page
+        whose link is empty uses the link of the default-language home page."""
+        page = getattr(self, field_name)
+        if page is None and not self.locale.is_default:
+            source = self.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE)
+            source = source.specific().first()
+            page = getattr(source, field_name) if source else None
+        if page is None:
+            return None
+        page = page.localized
+        return page if page.live else None
 
 
 @register_setting(icon="cog")

@@ -126,3 +126,9 @@ def test_site_root_is_the_latvian_home_page_with_an_english_translation(demo_sit
     assert isinstance(home, HomePage)
     assert home.locale.language_code == "lv"
     assert {p.locale.language_code for p in home.get_translations(inclusive=True)} == {"lv", "en"}
+
+
+def test_english_home_falls_back_to_latvian_entry_points_and_menu(client, demo_site):
+    html = client.get("/en/").content.decode()
+    assert 'class="button" href="/pasvaldibas/"' in html  # municipality list not yet translated
+    assert '<a href="/pasvaldibas/">Pašvaldības</a>' in html
