@@ -117,14 +117,14 @@ def ensure_service_user() -> pwd.struct_passwd:
     return pwd.getpwnam(SERVICE_USER)
 
 
-def unzip_keeping_modes(zip_path: Path, target: Path) -> None:
-    """Unzip like `unzip` does: zipfile alone drops the executable bits of bin/ scripts."""
+def unzip_readable_by_all(zip_path: Path, target: Path) -> None:
+    """Unzip keeping the executable bits (zipfile drops them) and making everything readable:
+    the service user, or another developer, runs the node from this copy."""
     with zipfile.ZipFile(zip_path) as archive:
         for member in archive.infolist():
             path = Path(archive.extract(member, target))
-            mode = (member.external_attr >> 16) & 0o777
-            if mode:
-                path.chmod(mode)
+            executable = member.is_dir() or (member.external_attr >> 16) & 0o100
+            path.chmod(0o755 if executable else 0o644)
 
 
 def fetch_elasticsearch() -> None:
@@ -136,15 +136,18 @@ def fetch_elasticsearch() -> None:
     if not zip_path.exists():
         say(f"downloading Elasticsearch {ES_VERSION} (integ-test-zip) from Maven Central")
         mvn = f"mvn -q -B -Dstyle.color=never {MAVEN_COPY} -Dartifact={ES_ARTIFACT}"
-        subprocess.run(
+        maven = subprocess.run(
             [*mvn.split(), f"-DoutputDirectory={ES_CACHE_DIR}"],
-            check=True,
             stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
             cwd=ES_CACHE_DIR,
         )
+        if maven.returncode != 0:
+            sys.exit(f"{maven.stdout}{maven.stderr}services: Maven could not fetch {ES_ARTIFACT}")
     # Unpack beside the target and rename, so a half-unpacked tree is never taken as done.
     unpacking = Path(tempfile.mkdtemp(dir=ES_CACHE_DIR, prefix="unpacking-"))
-    unzip_keeping_modes(zip_path, unpacking)
+    unzip_readable_by_all(zip_path, unpacking)
     (unpacking / ES_HOME.name).rename(ES_HOME)
     shutil.rmtree(unpacking)
     zip_path.unlink()
@@ -200,6 +203,7 @@ class RunAs:
     def popen(self, args: list, **kwargs) -> subprocess.Popen:
         if is_root():
             kwargs.update(user=self.uid, group=self.gid, extra_groups=[])
+        kwargs.setdefault("cwd", self.home)  # the service user may not enter our directory
         env = {**os.environ, "HOME": str(self.home), **kwargs.pop("env", {})}
         return subprocess.Popen([str(a) for a in args], env=env, stdin=subprocess.DEVNULL, **kwargs)
 
@@ -270,7 +274,6 @@ def start_postgres(run_dir: Path, run_as: RunAs, cleanups: contextlib.ExitStack)
         [bin_dir / "initdb", "-D", pg_dir / "data", "-U", DB_USER, "--pwfile", pg_dir / "password"]
         + initdb_options.split(),
         stdout=subprocess.DEVNULL,
-        cwd=pg_dir,
     )
     port = free_port()
     settings = {
@@ -288,7 +291,6 @@ def start_postgres(run_dir: Path, run_as: RunAs, cleanups: contextlib.ExitStack)
             + [f"--{name}={value}" for name, value in settings.items()],
             stdout=log,
             stderr=subprocess.STDOUT,
-            cwd=pg_dir,
             start_new_session=True,
         )
     cleanups.callback(stop_process, process, signal.SIGINT, 30)  # SIGINT = fast shutdown
@@ -297,7 +299,7 @@ def start_postgres(run_dir: Path, run_as: RunAs, cleanups: contextlib.ExitStack)
         if process.poll() is not None or time.monotonic() > deadline:
             raise RuntimeError(f"PostgreSQL did not start; its log ends:\n{log_tail(log_path)}")
         time.sleep(0.2)
-    run_as.run([bin_dir / "createdb", "-h", pg_dir, "-p", port, "-U", DB_USER, DB_NAME], cwd=pg_dir)
+    run_as.run([bin_dir / "createdb", "-h", pg_dir, "-p", port, "-U", DB_USER, DB_NAME])
     say(
         f"PostgreSQL {bin_dir.parent.name} started on 127.0.0.1:{port} "
         f"(throwaway cluster in {pg_dir}, {time.monotonic() - started:.0f} s)"
@@ -367,6 +369,8 @@ def start_elasticsearch(
     )
     (es_dir / "tmp").mkdir()
     run_as.own(es_dir)
+    # Its JVMs run without perf data files, so their /tmp/hsperfdata_<user> is left empty.
+    cleanups.callback(remove_if_empty, Path(f"/tmp/hsperfdata_{pwd.getpwuid(run_as.uid).pw_name}"))
     log_path = es_dir / "console.log"
     with log_path.open("w") as log:
         process = run_as.popen(
@@ -379,12 +383,10 @@ def start_elasticsearch(
             },
             stdout=log,
             stderr=subprocess.STDOUT,
-            cwd=es_dir,
+            cwd=es_dir,  # where its gc.log goes
             start_new_session=True,
         )
     cleanups.callback(stop_process, process, signal.SIGTERM, 60)
-    # The JVMs run without perf data files; only their empty /tmp/hsperfdata_<user> stays.
-    cleanups.callback(remove_if_empty, Path(f"/tmp/hsperfdata_{pwd.getpwuid(run_as.uid).pw_name}"))
     return Elasticsearch(process, f"http://127.0.0.1:{http_port}", log_path, java_home, started)
 
 
@@ -429,13 +431,12 @@ def exit_code(returncode: int) -> int:
 
 def run_command(command: list[str], env: dict[str, str]) -> int:
     child = subprocess.Popen(command, env=env)
-    while True:
-        try:
-            return exit_code(child.wait())
-        except KeyboardInterrupt:  # Ctrl-C reached the command too: let it finish its way
-            continue
-        except Interrupted as interrupted:
-            child.send_signal(interrupted.signum)
+    # From now on the command decides when to stop: Ctrl-C reaches it from the terminal,
+    # SIGTERM and SIGHUP are passed on, and we wait for it (no exception can lose its status).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, lambda signum, _frame: child.send_signal(signum))
+    return exit_code(child.wait())
 
 
 def supervise(body) -> int:

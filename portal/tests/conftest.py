@@ -1,1 +1,0 @@
-from portal.tests.fixtures import demo_site  # noqa: F401
