@@ -13,3 +13,5 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Static files are served from the finders in tests; no collectstatic needed.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# client.login() has no request for django-axes; the throttling test switches it on.
+AXES_ENABLED = False
