@@ -1,0 +1,107 @@
+"""Optional TOTP two-factor sign-in for the Wagtail admin (django-otp).
+
+A user who has confirmed an authenticator app must give its six-digit code after the password
+before any admin page opens. ADMIN_2FA_REQUIRED=true makes setting one up compulsory.
+"""
+
+import base64
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django_otp import login as otp_login
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+# Admin paths reachable before the second factor: signing in and out, and 2FA itself.
+OPEN_PREFIXES = ("/admin/login/", "/admin/logout/", "/admin/password_reset/", "/admin/2fa/")
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Kods no autentifikatora lietotnes"),
+        min_length=6,
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class AdminTwoFactorMiddleware:
+    """Sends a signed-in admin user with a confirmed device to the code form until verified."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._needs_redirect(request):
+            user = request.user
+            target = "portal_2fa_verify" if user_has_device(user) else "portal_2fa_setup"
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse(target)}?{query}")
+        return self.get_response(request)
+
+    def _needs_redirect(self, request):
+        if not request.path.startswith("/admin/") or request.path.startswith(OPEN_PREFIXES):
+            return False
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return False
+        return user_has_device(user) or getattr(settings, "ADMIN_2FA_REQUIRED", False)
+
+
+def _safe_next(request):
+    target = request.POST.get("next") or request.GET.get("next") or "/admin/"
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return "/admin/"
+
+
+def verify(request):
+    if not request.user.is_authenticated:
+        return redirect("wagtailadmin_login")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for device in TOTPDevice.objects.devices_for_user(request.user, confirmed=True):
+            if device.verify_token(form.cleaned_data["token"]):
+                otp_login(request, device)
+                return redirect(_safe_next(request))
+        form.add_error("token", _("Kods nav pareizs vai ir novecojis. Mēģiniet vēlreiz."))
+    return render(
+        request, "portal/two_factor_verify.html", {"form": form, "next": _safe_next(request)}
+    )
+
+
+def setup(request):
+    """Adds an authenticator app: shows the secret, then confirms it with one code."""
+    if not request.user.is_authenticated:
+        return redirect("wagtailadmin_login")
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=request.user, confirmed=False, defaults={"name": "autentifikators"}
+    )
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save()
+            otp_login(request, device)
+            return redirect(_safe_next(request))
+        form.add_error(
+            "token", _("Kods nav pareizs. Pārbaudiet tālruņa pulksteni, mēģiniet vēlreiz.")
+        )
+    context = {
+        "form": form,
+        "next": _safe_next(request),
+        "secret": base64.b32encode(device.bin_key).decode().rstrip("="),
+        "config_url": device.config_url,
+    }
+    return render(request, "portal/two_factor_setup.html", context)
+
+
+urlpatterns = [
+    path("2fa/verify/", verify, name="portal_2fa_verify"),
+    path("2fa/setup/", setup, name="portal_2fa_setup"),
+]
