@@ -1,8 +1,38 @@
+from django import forms
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.functions import Lower
+from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
+
+from .blocks import KnowledgeStreamBlock, plain_text
+
+PAGE_SIZE = 10
+
+AUDIENCE_ALL = "all"
+AUDIENCES = [
+    (AUDIENCE_ALL, _("visi")),
+    ("new_mediators", _("jaunie mediatori")),
+    ("mediators", _("mediatori")),
+    ("municipal_staff", _("pašvaldību darbinieki")),
+]
+PRACTICE_STATUSES = [
+    ("promising", _("daudzsološa — izmēģināta vienā vietā")),
+    ("demonstrated", _("apliecināta — pašvaldība redz rezultātus")),
+    ("replicated", _("pārņemta — darbojas vairākās pašvaldībās")),
+]
 
 
 class Topic(index.Indexed, models.Model):
@@ -39,3 +69,553 @@ class Topic(index.Indexed, models.Model):
         if translation.get_language() == "en" and self.name_en:
             return self.name_en
         return self.name
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Topic
+        fields = ["slug", "name", "name_en"]
+
+
+class MunicipalityReferenceSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    slug = serializers.CharField(read_only=True)
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "knowledge.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class SeminarPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "knowledge.SeminarPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+def find_knowledge_index(page):
+    """The knowledge index above a page, else the first live one in the page's language."""
+    ancestor = KnowledgeIndexPage.objects.ancestor_of(page).live().first()
+    if ancestor is not None:
+        return ancestor
+    return KnowledgeIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+
+
+class KnowledgeContent(models.Model):
+    """What every knowledge page shares: audience, demo mark, search text, topic links."""
+
+    audience = models.CharField(
+        _("kam domāts"),
+        max_length=20,
+        choices=AUDIENCES,
+        default=AUDIENCE_ALL,
+        help_text=_("Kuriem lasītājiem saturs noder visvairāk; pēc tā var atlasīt sarakstā."),
+    )
+    is_demo = models.BooleanField(
+        _("demo saturs"),
+        default=False,
+        help_text=_("Atzīmējiet piemēra saturu: lapā būs redzama norāde “Demo saturs”."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def search_text(self):
+        """The page's words as plain text, for search indexes."""
+        parts = [self.title, getattr(self, "summary", "")]
+        for name in self.search_text_fields:
+            value = getattr(self, name)
+            parts.append(plain_text(value) if not isinstance(value, str) else strip_tags(value))
+        return "\n".join(part for part in parts if part)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["knowledge_index"] = find_knowledge_index(self)
+        return context
+
+    def topic_links(self):
+        """Each topic with the URL of its page in the knowledge index (None if no index)."""
+        knowledge_index = find_knowledge_index(self)
+        return [
+            {"topic": topic, "url": knowledge_index.topic_url(topic) if knowledge_index else None}
+            for topic in self.topics.all()
+        ]
+
+
+TOPIC_PANEL_WIDGET = forms.CheckboxSelectMultiple
+
+
+class KnowledgeIndexPage(RoutablePageMixin, Page):
+    """“Zināšanas”: good practices and seminar outcomes, filterable, with a topic page and feed."""
+
+    intro = RichTextField(
+        _("ievads"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Īss teksts virs saraksta."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["knowledge.ArticlePage", "knowledge.SeminarPage", "knowledge.GuidePage"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("zināšanu saraksts")
+        verbose_name_plural = _("zināšanu saraksti")
+
+    def items(self, topic=None, tag=None, municipality=None, audience=None):
+        """Live articles and seminars below this page, newest first, narrowed by the filters."""
+        querysets = [
+            model.objects.live().public().descendant_of(self)
+            for model in (ArticlePage, SeminarPage)
+        ]
+        if topic is not None:
+            querysets = [qs.filter(topics=topic) for qs in querysets]
+        if tag is not None:
+            querysets = [qs.filter(tags=tag) for qs in querysets]
+        if municipality is not None:
+            querysets = [qs.filter(municipalities=municipality) for qs in querysets]
+        if audience:
+            querysets = [qs.filter(audience__in=[audience, AUDIENCE_ALL]) for qs in querysets]
+        ids = [pk for qs in querysets for pk in qs.values_list("pk", flat=True)]
+        return Page.objects.filter(pk__in=ids).order_by("-first_published_at", "-pk").specific()
+
+    def used_tags(self):
+        """Tags of live pages below this index, for the tag filter."""
+        article_ids = ArticlePage.objects.live().descendant_of(self).values("pk")
+        seminar_ids = SeminarPage.objects.live().descendant_of(self).values("pk")
+        return (
+            Tag.objects.filter(
+                models.Q(knowledge_articlepagetag_items__content_object__in=article_ids)
+                | models.Q(knowledge_seminarpagetag_items__content_object__in=seminar_ids)
+            )
+            .distinct()
+            .order_by(Lower("name"))
+        )
+
+    def topic_url(self, topic):
+        return self.url + self.reverse_subpage("topic", args=[topic.slug])
+
+    def guides(self):
+        return GuidePage.objects.live().public().filter(locale_id=self.locale_id).order_by("title")
+
+    def paginate(self, request, queryset):
+        return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+    @path("")
+    def index_route(self, request):
+        from .forms import KnowledgeFilterForm
+
+        form = KnowledgeFilterForm(self, request.GET or None)
+        status = 200
+        items = self.items()
+        if form.is_bound:
+            if form.is_valid():
+                items = self.items(**form.filters())
+            else:
+                status = 400
+                items = Page.objects.none()
+        response = self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "filtered": form.is_bound and form.is_valid() and any(form.filters().values()),
+                "page_obj": self.paginate(request, items),
+                "topics": [
+                    {"topic": topic, "url": self.topic_url(topic)} for topic in Topic.objects.all()
+                ],
+            },
+        )
+        response.status_code = status
+        return response
+
+    @path("tema/<slug:slug>/", name="topic")
+    def topic_route(self, request, slug):
+        topic = get_object_or_404(Topic, slug=slug)
+        return self.render(
+            request,
+            template="knowledge/topic_page.html",
+            context_overrides={
+                "topic": topic,
+                "page_obj": self.paginate(request, self.items(topic=topic)),
+                "guides": self.guides().filter(topics=topic),
+            },
+        )
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        from .feeds import KnowledgeFeed
+
+        return KnowledgeFeed(self)(request)
+
+
+class ArticlePage(KnowledgeContent, Page):
+    """A good practice: what a mediator or municipality does that others can learn from."""
+
+    summary = models.TextField(
+        _("kopsavilkums"),
+        max_length=400,
+        help_text=_("Divi trīs teikumi: kas tiek darīts un kāpēc tas palīdz. Rāda sarakstos."),
+    )
+    body = StreamField(KnowledgeStreamBlock(), verbose_name=_("saturs"), blank=True)
+    practice_status = models.CharField(
+        _("prakses statuss"),
+        max_length=20,
+        choices=PRACTICE_STATUSES,
+        default="promising",
+        help_text=_("Cik pārbaudīta ir šī prakse."),
+    )
+    topics = ParentalManyToManyField(
+        "knowledge.Topic", verbose_name=_("tēmas"), related_name="article_pages", blank=True
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("birkas"),
+        through=ArticlePageTag,
+        blank=True,
+        help_text=_("Brīvi atslēgvārdi, atdalīti ar komatu."),
+    )
+    municipalities = ParentalManyToManyField(
+        "network.MunicipalityPage",
+        verbose_name=_("pašvaldības"),
+        related_name="article_pages",
+        blank=True,
+        help_text=_("Pašvaldības, kurās šī prakse darbojas."),
+    )
+    contact_name = models.CharField(
+        _("kontaktpersona"),
+        max_length=120,
+        blank=True,
+        help_text=_("Tikai ar personas piekrišanu."),
+    )
+    contact_role = models.CharField(
+        _("kontaktpersonas loma"),
+        max_length=160,
+        blank=True,
+        help_text=_("Piemēram, “Romu mediatore, Jelgava”."),
+    )
+    contact_email = models.EmailField(_("e-pasts"), blank=True)
+    contact_phone = models.CharField(_("tālrunis"), max_length=40, blank=True)
+    review_by = models.DateField(
+        _("pārskatīt līdz"),
+        null=True,
+        blank=True,
+        help_text=_("Kad jāpārbauda, vai saturs vēl ir pareizs. Pēc šī datuma lapa ir atskaitē."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=TOPIC_PANEL_WIDGET),
+                FieldPanel("tags"),
+                FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("audience"), FieldPanel("practice_status")]),
+            ],
+            heading=_("Klasifikācija"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("Kontakts par šo praksi"),
+        ),
+        MultiFieldPanel([FieldPanel("review_by"), FieldPanel("is_demo")], heading=_("Redakcijai")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("audience"),
+        index.FilterField("practice_status"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("practice_status"),
+        APIField("audience"),
+        APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
+        APIField("tags"),
+        APIField(
+            "municipalities", serializer=MunicipalityReferenceSerializer(many=True, read_only=True)
+        ),
+        APIField("contact_name"),
+        APIField("contact_role"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("review_by"),
+        APIField("is_demo"),
+    ]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+    search_text_fields = ["body", "contact_role"]
+
+    class Meta:
+        verbose_name = _("laba prakse")
+        verbose_name_plural = _("labās prakses")
+
+    @property
+    def has_contact(self):
+        return any([self.contact_name, self.contact_role, self.contact_email, self.contact_phone])
+
+
+class SeminarPage(KnowledgeContent, Page):
+    """An experience-exchange seminar: its goals, tasks and outcomes."""
+
+    summary = models.TextField(
+        _("kopsavilkums"), max_length=400, help_text=_("Par ko bija seminārs. Rāda sarakstos.")
+    )
+    date = models.DateField(
+        _("datums"), null=True, blank=True, help_text=_("Tukšs, ja datums nav zināms.")
+    )
+    period = models.CharField(
+        _("aplūkotais periods"),
+        max_length=120,
+        blank=True,
+        help_text=_("Piemēram, “2019. gada septembris – 2020. gada aprīlis”."),
+    )
+    place = models.CharField(_("vieta"), max_length=200, blank=True)
+    organiser = models.CharField(_("rīkotājs"), max_length=250, blank=True)
+    goals = RichTextField(_("mērķis"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
+    tasks = RichTextField(
+        _("uzdevumi"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+    )
+    body = StreamField(
+        KnowledgeStreamBlock(),
+        verbose_name=_("rezultāti"),
+        blank=True,
+        help_text=_("Semināra rezultāti: ieteikumu tabulas, mediatoru rezultāti, citāti, skaitļi."),
+    )
+    topics = ParentalManyToManyField(
+        "knowledge.Topic", verbose_name=_("tēmas"), related_name="seminar_pages", blank=True
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("birkas"),
+        through=SeminarPageTag,
+        blank=True,
+        help_text=_("Brīvi atslēgvārdi, atdalīti ar komatu."),
+    )
+    municipalities = ParentalManyToManyField(
+        "network.MunicipalityPage",
+        verbose_name=_("pašvaldības"),
+        related_name="seminar_pages",
+        blank=True,
+        help_text=_("Pašvaldības, kuru pieredze seminārā aplūkota."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("period")]),
+                FieldRowPanel([FieldPanel("place"), FieldPanel("organiser")]),
+            ],
+            heading=_("Kad un kur"),
+        ),
+        FieldPanel("goals"),
+        FieldPanel("tasks"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=TOPIC_PANEL_WIDGET),
+                FieldPanel("tags"),
+                FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audience"),
+                FieldPanel("is_demo"),
+            ],
+            heading=_("Klasifikācija"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("goals"),
+        index.SearchField("tasks"),
+        index.SearchField("body"),
+        index.SearchField("place"),
+        index.SearchField("organiser"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("audience"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("date"),
+        APIField("period"),
+        APIField("place"),
+        APIField("organiser"),
+        APIField("goals"),
+        APIField("tasks"),
+        APIField("body"),
+        APIField("audience"),
+        APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
+        APIField("tags"),
+        APIField(
+            "municipalities", serializer=MunicipalityReferenceSerializer(many=True, read_only=True)
+        ),
+        APIField("is_demo"),
+    ]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+    search_text_fields = ["place", "organiser", "goals", "tasks", "body"]
+
+    class Meta:
+        verbose_name = _("seminārs")
+        verbose_name_plural = _("semināri")
+
+
+class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
+    """An onboarding guide: an overview of ordered steps (child pages) and a print view."""
+
+    summary = models.TextField(
+        _("kopsavilkums"), max_length=400, help_text=_("Kam ceļvedis domāts un ko tajā uzzinās.")
+    )
+    intro = RichTextField(_("ievads"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
+    topics = ParentalManyToManyField(
+        "knowledge.Topic", verbose_name=_("tēmas"), related_name="guide_pages", blank=True
+    )
+    municipalities = ParentalManyToManyField(
+        "network.MunicipalityPage",
+        verbose_name=_("pašvaldības"),
+        related_name="guide_pages",
+        blank=True,
+        help_text=_("Tikai ja ceļvedis attiecas uz konkrētām pašvaldībām."),
+    )
+    review_by = models.DateField(
+        _("pārskatīt līdz"),
+        null=True,
+        blank=True,
+        help_text=_("Kad jāpārbauda, vai saturs vēl ir pareizs. Pēc šī datuma lapa ir atskaitē."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=TOPIC_PANEL_WIDGET),
+                FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audience"),
+            ],
+            heading=_("Klasifikācija"),
+        ),
+        MultiFieldPanel([FieldPanel("review_by"), FieldPanel("is_demo")], heading=_("Redakcijai")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("audience"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("intro"),
+        APIField("audience"),
+        APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
+        APIField("review_by"),
+        APIField("is_demo"),
+    ]
+    parent_page_types = ["portal.HomePage", "knowledge.KnowledgeIndexPage"]
+    subpage_types = ["knowledge.GuideStepPage"]
+    search_text_fields = ["intro"]
+
+    class Meta:
+        verbose_name = _("ceļvedis")
+        verbose_name_plural = _("ceļveži")
+
+    def steps(self):
+        return GuideStepPage.objects.child_of(self).live().public().order_by("path")
+
+    @path("")
+    def overview_route(self, request):
+        return self.render(request, context_overrides={"steps": self.steps()})
+
+    @path("print/", name="print")
+    def print_route(self, request):
+        return self.render(
+            request,
+            template="knowledge/guide_print.html",
+            context_overrides={"steps": self.steps()},
+        )
+
+
+class GuideStepPage(Page):
+    """One step of a guide; its place among the live siblings gives “step N of M”."""
+
+    summary = models.TextField(
+        _("kopsavilkums"),
+        max_length=300,
+        blank=True,
+        help_text=_("Viens teikums ceļveža satura rādītājā."),
+    )
+    body = StreamField(KnowledgeStreamBlock(), verbose_name=_("saturs"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("summary"), APIField("body")]
+    parent_page_types = ["knowledge.GuidePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("ceļveža solis")
+        verbose_name_plural = _("ceļveža soļi")
+
+    @property
+    def guide(self):
+        return self.get_parent().specific
+
+    @property
+    def is_demo(self):
+        return getattr(self.guide, "is_demo", False)
+
+    @property
+    def topics(self):
+        """The guide's topics (a step has none of its own)."""
+        return self.guide.topics
+
+    @property
+    def municipalities(self):
+        return self.guide.municipalities
+
+    def search_text(self):
+        return "\n".join(part for part in [self.title, self.summary, plain_text(self.body)] if part)
+
+    def position(self):
+        """(number, total, previous step, next step) among the guide's live steps."""
+        steps = list(self.guide.steps())
+        ids = [step.pk for step in steps]
+        if self.pk not in ids:  # a draft being previewed
+            return None, len(steps), None, None
+        at = ids.index(self.pk)
+        previous_step = steps[at - 1] if at > 0 else None
+        next_step = steps[at + 1] if at + 1 < len(steps) else None
+        return at + 1, len(steps), previous_step, next_step
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        number, total, previous_step, next_step = self.position()
+        context.update(
+            guide=self.guide,
+            step_number=number,
+            step_total=total,
+            previous_step=previous_step,
+            next_step=next_step,
+            steps=self.guide.steps(),
+        )
+        return context

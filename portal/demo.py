@@ -4,7 +4,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage, SiteSettings
 
@@ -29,6 +29,10 @@ def build_site(log):
     latvian, _ = Locale.objects.get_or_create(language_code="lv")
     english, _ = Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node()
+    if root is None:  # a flushed database has lost the roots Wagtail's migrations made
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=latvian))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     home = HomePage.objects.filter(locale=latvian).first()
     if home is None:
         home = HomePage(

@@ -10,6 +10,7 @@ from search import urls as search_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", include("knowledge.api")),
 ]
 
 if settings.DEBUG:

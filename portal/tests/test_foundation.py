@@ -113,7 +113,8 @@ def test_load_demo_is_idempotent(demo_site):
     assert _counts() == before
 
 
-def test_load_demo_prints_the_admin_login_once(db):
+def test_load_demo_prints_the_admin_login_once(demo_site):
+    get_user_model().objects.filter(username="demo-admin").delete()
     first, second = io.StringIO(), io.StringIO()
     call_command("load_demo", stdout=first)
     call_command("load_demo", stdout=second)

@@ -6,7 +6,8 @@ from django.db import transaction
 
 from portal.demo import build_site, ensure_demo_admin
 
-# Apps add their demo content in this order (knowledge before network before search).
+# Each app's demo module may have `load_base` (shared things others link to: topics,
+# municipalities) and `load` (its content); every load_base runs before any load.
 DEMO_APPS = ["knowledge", "network", "search"]
 
 
@@ -16,14 +17,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         log = self.stdout.write
         site = build_site(log)
-        for app_label in DEMO_APPS:
-            if not apps.is_installed(app_label):
-                continue
-            try:
-                demo = import_module(f"{app_label}.demo")
-            except ModuleNotFoundError:
-                continue
-            with transaction.atomic():
-                demo.load(site, log)
+        modules = [
+            import_module(f"{label}.demo") for label in DEMO_APPS if apps.is_installed(label)
+        ]
+        for phase in ("load_base", "load"):
+            for demo in modules:
+                if hasattr(demo, phase):
+                    with transaction.atomic():
+                        getattr(demo, phase)(site, log)
         ensure_demo_admin(log)
         log(self.style.SUCCESS("Demo content is ready (marked as demo)."))

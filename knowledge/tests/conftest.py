@@ -1,0 +1,64 @@
+import pytest
+
+from knowledge.factories import (
+    ArticlePageFactory,
+    GuidePageFactory,
+    GuideStepPageFactory,
+    KnowledgeIndexPageFactory,
+    TopicFactory,
+)
+from network.models import MunicipalityIndexPage, MunicipalityPage
+from portal.demo import build_site
+from portal.tests.fixtures import demo_site  # noqa: F401
+
+
+@pytest.fixture
+def home(db):
+    """The site's Latvian home page, without the rest of the demo content."""
+    return build_site(lambda message: None).root_page.specific
+
+
+@pytest.fixture
+def knowledge_index(home):
+    return KnowledgeIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def municipalities(home):
+    index_page = MunicipalityIndexPage(title="Pašvaldības", slug="pasvaldibas")
+    home.add_child(instance=index_page)
+    pages = {}
+    for slug, title in [("jelgava", "Jelgava"), ("riga", "Rīga")]:
+        page = MunicipalityPage(title=title, slug=slug)
+        index_page.add_child(instance=page)
+        pages[slug] = page
+    return pages
+
+
+@pytest.fixture
+def topics(db):
+    return {
+        "izglitiba": TopicFactory(slug="izglitiba", name="Izglītība"),
+        "majoklis": TopicFactory(slug="majoklis", name="Mājoklis"),
+    }
+
+
+@pytest.fixture
+def guide(home):
+    guide = GuidePageFactory(parent=home, title="Darba uzsākšana", slug="darba-uzsaksana")
+    for number in (1, 2, 3):
+        GuideStepPageFactory(parent=guide, title=f"Solis numur {number}", slug=f"solis-{number}")
+    return guide
+
+
+@pytest.fixture
+def article(knowledge_index, topics, municipalities):
+    return ArticlePageFactory(
+        parent=knowledge_index,
+        title="Parādu grafiki",
+        slug="paradu-grafiki",
+        topics=[topics["majoklis"]],
+        municipalities=[municipalities["riga"]],
+        tags=["parādi"],
+        audience="mediators",
+    )
