@@ -5,12 +5,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.health import healthz
+from search import api_urls as search_api_urls
 from search import urls as search_urls
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include("knowledge.api")),
+    path("api/search/", include(search_api_urls)),
 ]
 
 if settings.DEBUG:

@@ -1,29 +1,221 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.shortcuts import render
-from wagtail.models import Locale, Page
+"""The search page and its JSON API; both read only from the index or the database fallback."""
 
-MAX_QUERY_LENGTH = 200
-RESULTS_PER_PAGE = 20
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from . import service
+from .params import MAX_SUGGEST_LENGTH, BadSearch, parse
+from .query import vocabulary
+from .sources import GROUPS
+
+TEMPLATE = "search/search.html"
+
+
+def fallback_notice():
+    return _(
+        "Meklēšana darbojas vienkāršotā režīmā: rezultāti nāk tieši no datubāzes, "
+        "un to secība var būt mazāk precīza."
+    )
+
+
+def url_with(query_dict, drop=(), add=()):
+    """The current query string without the `drop` keys (and page), plus `add` pairs."""
+    params = query_dict.copy()
+    for key in (*drop, "page"):
+        params.pop(key, None)
+    for key, value in add:
+        params.appendlist(key, value)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def chips(request, results):
+    """What the search understood or was told, each with a link that removes it."""
+    plan, understood, get = results.plan, results.plan.understanding, request.GET
+    found = []
+    if plan.municipality:
+        found.append(
+            {
+                "label": _("Pašvaldība: %(name)s")
+                % {"name": vocabulary.municipality_title(plan.municipality)},
+                "remove_url": url_with(get, drop=["municipality"]),
+            }
+        )
+    elif understood.municipality is not None:
+        found.append(
+            {
+                "label": _("Pašvaldība: %(name)s") % {"name": understood.municipality.title},
+                "remove_url": url_with(
+                    get, add=[("ignore", f"municipality:{understood.municipality.slug}")]
+                ),
+            }
+        )
+    if plan.topic:
+        found.append(
+            {
+                "label": _("Tēma: %(name)s") % {"name": vocabulary.topic_label(plan.topic)},
+                "remove_url": url_with(get, drop=["topic"]),
+            }
+        )
+    for slug in plan.boost_topics:
+        found.append(
+            {
+                "label": _("Tēma: %(name)s") % {"name": vocabulary.topic_label(slug)},
+                "remove_url": url_with(get, add=[("ignore", f"topic:{slug}")]),
+            }
+        )
+    if plan.group:
+        found.append(
+            {
+                "label": _("Grupa: %(name)s") % {"name": GROUPS[plan.group]},
+                "remove_url": url_with(get, drop=["group"]),
+            }
+        )
+    if plan.kind:
+        label = next((f.label for f in results.facets.get("type", []) if f.selected), plan.kind)
+        found.append(
+            {
+                "label": _("Veids: %(name)s") % {"name": label},
+                "remove_url": url_with(get, drop=["type"]),
+            }
+        )
+    return found
+
+
+def facet_links(request, results):
+    """Facets as links: a value narrows the search, a selected value widens it again."""
+    names = {"type": _("Veids"), "municipality": _("Pašvaldība"), "topic": _("Tēma")}
+    facets = []
+    for name, label in names.items():
+        values = []
+        for value in results.facets.get(name, []):
+            if value.selected:
+                url = url_with(request.GET, drop=[name])
+            else:
+                url = url_with(request.GET, drop=[name], add=[(name, value.value)])
+            values.append({"value": value, "url": url})
+        if values:
+            facets.append({"name": name, "label": label, "values": values})
+    return facets
 
 
 def search_page(request):
-    """Search over published pages in the visitor's language (database backend)."""
-    query = request.GET.get("q", "").strip()
-    if len(query) > MAX_QUERY_LENGTH:
-        return render(
-            request,
-            "search/search.html",
-            {"query": query[:MAX_QUERY_LENGTH], "too_long": True, "max": MAX_QUERY_LENGTH},
-            status=400,
+    """The search page: grouped results, facets, chips; falls back to the database."""
+    try:
+        params = parse(request.GET, vocabulary)
+    except BadSearch as error:
+        context = {"query": request.GET.get("q", "")[:200], "error": str(error)}
+        return render(request, TEMPLATE, context, status=400)
+    context = {"query": params.q, "params": params}
+    if params.is_empty:
+        return render(request, TEMPLATE, context)
+    results = service.search(params)
+    context.update(
+        results=results,
+        chips=chips(request, results),
+        facets=facet_links(request, results),
+        notice=fallback_notice() if results.is_fallback else "",
+        abbreviations=results.plan.understanding.abbreviations,
+        did_you_mean_url=url_with(
+            request.GET, drop=["q", "ignore"], add=[("q", results.did_you_mean)]
         )
-    results = None
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-    return render(request, "search/search.html", {"query": query, "results": results})
+        if results.did_you_mean
+        else "",
+        out_of_range=results.total > 0 and params.page > results.num_pages,
+        first_page_url=url_with(request.GET),
+    )
+    if results.total and params.page <= results.num_pages:
+        # Only the navigation is paged here: one "item" per page.
+        context["page_obj"] = Paginator(range(results.num_pages), 1).page(params.page)
+    context["groups"] = [
+        {
+            **group,
+            # "All of this group": one list, paged on its own.
+            "more_url": url_with(request.GET, drop=["group"], add=[("group", group["key"])])
+            if results.plan.grouped and group["total"] > len(group["hits"])
+            else "",
+        }
+        for group in results.groups
+    ]
+    return render(request, TEMPLATE, context)
+
+
+def json_error(message, status=400):
+    return JsonResponse({"error": message}, status=status)
+
+
+@require_GET
+def api_search(request):
+    """GET /api/search/?q=&municipality=&topic=&type=&page= → JSON results."""
+    try:
+        params = parse(request.GET, vocabulary)
+    except BadSearch as error:
+        return json_error(str(error))
+    if params.is_empty:
+        return json_error(_("Norādiet jautājumu (q) vai filtru."))
+    results = service.search(params)
+    understood = results.plan.understanding
+    municipality = understood.municipality
+    return JsonResponse(
+        {
+            "query": params.q,
+            "engine": results.engine,
+            "fallback": results.is_fallback,
+            "notice": fallback_notice() if results.is_fallback else None,
+            "total": results.total,
+            "page": params.page,
+            "num_pages": results.num_pages,
+            "per_page": results.plan.per_page,
+            "grouped": results.plan.grouped,
+            "understood": {
+                "municipality": {"slug": municipality.slug, "title": municipality.title}
+                if municipality
+                else None,
+                "topics": [
+                    {"slug": slug, "label": vocabulary.topic_label(slug)}
+                    for slug in results.plan.boost_topics
+                ],
+                "abbreviations": understood.abbreviations,
+            },
+            "did_you_mean": results.did_you_mean or None,
+            # In the order the page shows them: whom to call, then guides, then experience.
+            "results": [hit.as_json() for hit in results.ordered_hits],
+            "groups": [
+                {
+                    "key": group["key"],
+                    "label": str(group["label"]),
+                    "total": group["total"],
+                    "results": [hit.doc_id for hit in group["hits"]],
+                }
+                for group in results.groups
+            ],
+            "facets": {
+                name: [
+                    {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                    for v in values
+                ]
+                for name, values in results.facets.items()
+            },
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def api_suggest(request):
+    """GET /api/search/suggest/?q= → titles for autocomplete."""
+    prefix = " ".join(request.GET.get("q", "").split())
+    if len(prefix) > MAX_SUGGEST_LENGTH:
+        return json_error(
+            _("Pārāk garš teksts: ne vairāk kā %(max)d rakstzīmes.") % {"max": MAX_SUGGEST_LENGTH}
+        )
+    if len(prefix) < 2:
+        return JsonResponse({"query": prefix, "suggestions": []})
+    suggestions, engine_name = service.suggest(prefix)
+    return JsonResponse(
+        {"query": prefix, "engine": engine_name, "suggestions": suggestions},
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.health.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns locked-out logins into a clear 429 page.
     "axes.middleware.AxesMiddleware",
 ]

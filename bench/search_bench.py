@@ -1,0 +1,186 @@
+#!/usr/bin/env python
+"""Search benchmark (not a test): latency of the search API against raw `_search`, and rebuild
+throughput against a raw `_bulk` of prebuilt documents, for synthetic corpora of several sizes.
+
+    ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search_bench.py \
+        [--sizes 1000 10000 100000] [--queries 200]
+
+Each size runs in its own process with a throwaway SQLite database and index alias
+(`bench-search-<size>`, removed afterwards). Targets: API p95 ≤ 1.5 × raw p95; rebuild
+≥ 0.5 × raw bulk.
+"""
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+REPO = Path(__file__).resolve().parent.parent
+BULK_CHUNK = 500
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def measure(size, queries):
+    """Everything for one corpus size; runs inside the per-size process."""
+    sys.path.insert(0, str(REPO))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.http import QueryDict
+    from django.test import Client
+
+    from bench.search_corpus import generate
+    from search import documents, indexing
+    from search.engine import build_search
+    from search.params import parse
+    from search.query import vocabulary
+    from search.results import make_plan
+    from search.sources import all_documents
+    from search.tests.relevance_cases import CASES
+
+    call_command("migrate", verbosity=0)
+    started = time.monotonic()
+    count = generate(size)
+    generated_in = time.monotonic() - started
+    es = documents.client(timeout=120)
+
+    # Rebuild: database → documents → bulk → alias swap, as `search_index --rebuild` does it.
+    started = time.monotonic()
+    _name, indexed = indexing.rebuild()
+    rebuild_seconds = time.monotonic() - started
+
+    # The same documents prebuilt as NDJSON, then sent raw to _bulk into an identical index.
+    raw_index = f"{documents.alias_name()}-v0-raw"
+    ndjson = Path(tempfile.mkstemp(suffix=".ndjson")[1])
+    with ndjson.open("w") as out:
+        for doc_id, document in all_documents():
+            out.write(json.dumps({"index": {"_index": raw_index, "_id": doc_id}}) + "\n")
+            out.write(json.dumps(documents.document_source(document), ensure_ascii=False) + "\n")
+    documents.create_index(es, raw_index)
+    started = time.monotonic()
+    with ndjson.open("rb") as lines:
+        while chunk := b"".join(lines.readline() for _ in range(2 * BULK_CHUNK)):
+            response = es.bulk(operations=chunk)
+            assert not response["errors"], "raw bulk failed"
+    documents.finish_index(es, raw_index)
+    raw_bulk_seconds = time.monotonic() - started
+    es.indices.delete(index=raw_index)
+    ndjson.unlink()
+
+    # Peak memory of a rebuild, as its own process (the management command).
+    child = subprocess.run(
+        [sys.executable, "manage.py", "search_index", "--rebuild", "--no-progress"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert "Indexed" in child.stdout
+
+    # Latency: the API (Django view, in process) against the same query body sent raw.
+    questions = [question for question, _expected in CASES]
+    bodies = {}
+    for question in questions:
+        params = parse(QueryDict(urlencode({"q": question})), vocabulary)
+        bodies[question] = build_search(make_plan(params, "lv"), documents.alias_name()).to_dict()
+    client = Client()
+    alias = documents.alias_name()
+    for question in questions:  # warm both paths up
+        client.get("/api/search/", {"q": question})
+        es.search(index=alias, body=bodies[question])
+    api_times, raw_times = [], []
+    for number in range(queries):
+        question = questions[number % len(questions)]
+        started = time.perf_counter()
+        response = client.get("/api/search/", {"q": question})
+        api_times.append(time.perf_counter() - started)
+        assert response.json()["engine"] == "elasticsearch"
+        started = time.perf_counter()
+        es.search(index=alias, body=bodies[question])
+        raw_times.append(time.perf_counter() - started)
+
+    for name in documents.current_indices(es):
+        es.indices.delete(index=name)
+    return {
+        "size": size,
+        "documents": indexed,
+        "generated_s": round(generated_in, 1),
+        "api_p50_ms": round(1000 * statistics.median(api_times), 1),
+        "api_p95_ms": round(1000 * percentile(api_times, 0.95), 1),
+        "raw_p50_ms": round(1000 * statistics.median(raw_times), 1),
+        "raw_p95_ms": round(1000 * percentile(raw_times, 0.95), 1),
+        "rebuild_docs_s": round(indexed / rebuild_seconds),
+        "raw_bulk_docs_s": round(count and indexed / raw_bulk_seconds),
+        "rebuild_peak_rss_mb": round(peak_rss_mb),
+    }
+
+
+def run_size(size, queries):
+    var_dir = Path(tempfile.mkdtemp(prefix=f"bench-search-{size}-"))
+    env = {
+        **os.environ,
+        "PORTAL_VAR_DIR": str(var_dir),
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "ELASTICSEARCH_INDEX": f"bench-search-{size}",
+    }
+    env.pop("DATABASE_URL", None)  # a fresh SQLite database per size
+    try:
+        result = subprocess.run(
+            [sys.executable, __file__, "--one", str(size), "--queries", str(queries)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
+    if result.returncode:
+        sys.exit(f"size {size} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not os.environ.get("ELASTICSEARCH_URL"):
+        sys.exit("Set ELASTICSEARCH_URL (e.g. `make search-server` in another shell).")
+    if args.one:
+        print(json.dumps(measure(args.one, args.queries)))
+        return
+    header = (
+        f"{'docs':>7} {'API p50':>8} {'API p95':>8} {'raw p50':>8} {'raw p95':>8} "
+        f"{'p95 ×':>6} {'rebuild/s':>10} {'bulk/s':>8} {'ratio':>6} {'peak MB':>8}"
+    )
+    print(header)
+    for size in args.sizes:
+        r = run_size(size, args.queries)
+        print(
+            f"{r['documents']:>7} {r['api_p50_ms']:>8} {r['api_p95_ms']:>8} "
+            f"{r['raw_p50_ms']:>8} {r['raw_p95_ms']:>8} "
+            f"{r['api_p95_ms'] / r['raw_p95_ms']:>6.2f} {r['rebuild_docs_s']:>10} "
+            f"{r['raw_bulk_docs_s']:>8} {r['rebuild_docs_s'] / r['raw_bulk_docs_s']:>6.2f} "
+            f"{r['rebuild_peak_rss_mb']:>8}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""A synthetic corpus for the search benchmark: N directory entries in the database.
+
+Organisations and their services across the demo municipalities, with Latvian wording in
+the style of the seed, created with bulk inserts (no signals, no index updates). Half of the
+documents are services, half organisations. Deterministic for a given size.
+Run through bench/search_bench.py, which points Django at a throwaway database first.
+"""
+
+import random
+import uuid
+
+from django.apps import apps
+
+from portal.demo import build_site, get_or_create_child
+
+MUNICIPALITIES = [
+    ("jelgava", "Jelgava", "Jelgavā", "Jelgavas"),
+    ("ventspils", "Ventspils", "Ventspilī", "Ventspils"),
+    ("riga", "Rīga", "Rīgā", "Rīgas"),
+    ("valmiera", "Valmiera", "Valmierā", "Valmieras"),
+    ("vilaka", "Viļaka", "Viļakā", "Viļakas"),
+    ("tukums", "Tukums", "Tukumā", "Tukuma"),
+    ("talsi", "Talsi", "Talsos", "Talsu"),
+    ("balvi", "Balvi", "Balvos", "Balvu"),
+]
+TOPICS = [
+    ("izglitiba", "Izglītība"),
+    ("socialie-jautajumi", "Sociālie jautājumi"),
+    ("veselibas-aprupe", "Veselības aprūpe"),
+    ("nodarbinatiba", "Nodarbinātība"),
+    ("majoklis", "Mājoklis"),
+    ("dokumenti", "Dokumenti"),
+    ("kultura-un-integracija", "Kultūra un integrācija"),
+]
+ORGANIZATION_KINDS = [
+    "sociālā pārvalde",
+    "pamatskola",
+    "vidusskola",
+    "bāriņtiesa",
+    "Dzīvokļu nodaļa",
+    "pašvaldības policija",
+    "bibliotēka",
+    "pirmsskolas izglītības iestāde",
+    "jauniešu centrs",
+    "biedrība",
+]
+SERVICES = [
+    ("Sociālā palīdzība", "socialie-jautajumi"),
+    ("Dzīvokļu jautājumi", "majoklis"),
+    ("Īres un komunālo maksājumu parādu konsultācijas", "majoklis"),
+    ("Skolas sociālais pedagogs", "izglitiba"),
+    ("Mācību atbalsts", "izglitiba"),
+    ("Darba meklētāju atbalsts", "nodarbinatiba"),
+    ("Ģimenes ārsta prakse", "veselibas-aprupe"),
+    ("Vakcinācija", "veselibas-aprupe"),
+    ("Dokumentu kārtošana un deklarēšanās", "dokumenti"),
+    ("Kultūras pasākumi", "kultura-un-integracija"),
+]
+SENTENCES = [
+    "Sadarbība ar romu mediatoru ģimeņu atbalstam.",
+    "Konsultācijas par pabalstiem un trūcīgās ģimenes statusu.",
+    "Palīdzība īres un komunālo maksājumu parādu gadījumā, vienošanās par grafiku.",
+    "Pārrunas par skolas apmeklējumu, mācību kavējumiem un uzvedību.",
+    "Darbā iekārtošanās jautājumi un kursi bezdarbniekiem.",
+    "Ārsta apmeklējumu veicināšana, vakcinēšana un medikamentu nodrošināšana.",
+    "Personu apliecinošu dokumentu un dzīvesvietas deklarēšanās jautājumi.",
+    "Pārtikas pakas, higiēnas piederumi un zupas virtuves pakalpojumi.",
+    "Informatīvās dienas par drošības, veselības un finanšu jautājumiem.",
+    "Patvērums krīzes centrā ar dzīvokļiem saistītās problēmsituācijās.",
+]
+
+
+def ensure_places():
+    """Municipality pages and topics (idempotent); returns (municipalities, topics)."""
+    site = build_site(lambda message: None)
+    index_model = apps.get_model("network", "MunicipalityIndexPage")
+    municipality_model = apps.get_model("network", "MunicipalityPage")
+    topic_model = apps.get_model("knowledge", "Topic")
+    index_page, _ = get_or_create_child(
+        site.root_page.specific, index_model, "pasvaldibas", title="Pašvaldības"
+    )
+    municipalities = [
+        get_or_create_child(
+            index_page,
+            municipality_model,
+            slug,
+            title=title,
+            name_locative=locative,
+            name_genitive=genitive,
+        )[0]
+        for slug, title, locative, genitive in MUNICIPALITIES
+    ]
+    topics = {
+        slug: topic_model.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in TOPICS
+    }
+    return municipalities, topics
+
+
+def generate(size, seed=7):
+    """Create `size` documents' worth of organisations and services (half each)."""
+    organization_model = apps.get_model("network", "Organization")
+    service_model = apps.get_model("network", "Service")
+    municipalities, topics = ensure_places()
+    rng = random.Random(seed)
+    organizations, services, areas, service_topics = [], [], [], []
+    for number in range(size // 2):
+        municipality = municipalities[number % len(municipalities)]
+        kind = rng.choice(ORGANIZATION_KINDS)
+        organization = organization_model(
+            id=uuid.UUID(int=rng.getrandbits(128)),
+            name=f"{municipality.name_genitive} {kind} Nr. {number}",
+            description=" ".join(rng.sample(SENTENCES, 2)),
+            is_demo=True,
+        )
+        name, topic_slug = rng.choice(SERVICES)
+        service = service_model(
+            id=uuid.UUID(int=rng.getrandbits(128)),
+            organization=organization,
+            name=name,
+            description=" ".join(rng.sample(SENTENCES, 3)),
+            is_demo=True,
+        )
+        organizations.append(organization)
+        services.append(service)
+        areas.append(
+            service_model.service_areas.through(
+                service_id=service.id, municipalitypage_id=municipality.pk
+            )
+        )
+        service_topics.append(
+            service_model.topics.through(service_id=service.id, topic_id=topics[topic_slug].pk)
+        )
+    organization_model.objects.bulk_create(organizations, batch_size=2000)
+    service_model.objects.bulk_create(services, batch_size=2000)
+    service_model.service_areas.through.objects.bulk_create(areas, batch_size=2000)
+    service_model.topics.through.objects.bulk_create(service_topics, batch_size=2000)
+    return len(organizations) + len(services) + len(municipalities)

@@ -1,0 +1,274 @@
+"""Writing to the index: single changes (from signals), rebuild, check and sync.
+
+Nothing here may make an editor's save fail: a change the engine does not take is kept as a
+PendingIndexUpdate and retried after the next successful change, or by `search_index --sync`.
+"""
+
+import logging
+import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.apps import apps
+from django.db import DatabaseError
+from elasticsearch import ApiError, TransportError
+from elasticsearch.helpers import BulkIndexError, bulk, scan, streaming_bulk
+
+from . import documents
+from .models import PendingIndexUpdate
+from .sources import active_sources, all_documents, document_for, source_for
+
+logger = logging.getLogger(__name__)
+
+ENGINE_ERRORS = (ApiError, TransportError, BulkIndexError, ConnectionError, OSError)
+# After a failure, don't try the engine again for this long: saves and searches stay fast.
+PAUSE_AFTER_FAILURE = 30.0
+RETRY_BATCH = 50
+BULK_CHUNK = 500
+SENDERS = 2
+_down_until = 0.0
+
+
+def engine_ready():
+    """True when Elasticsearch is configured and has not failed in the last moments."""
+    return documents.is_configured() and time.monotonic() >= _down_until
+
+
+def mark_down(error):
+    global _down_until
+    _down_until = time.monotonic() + PAUSE_AFTER_FAILURE
+    logger.warning("search: Elasticsearch unavailable (%s); using fallbacks for a while", error)
+
+
+def mark_up():
+    global _down_until
+    _down_until = 0.0
+
+
+# ---------------------------------------------------------------- single changes
+
+
+def doc_id_for(model_label, object_id):
+    return f"{model_label.lower()}:{object_id}"
+
+
+def changes_for(model_label, object_ids):
+    """(doc_id, model_label, object_id, document or None) for objects of one model."""
+    model = apps.get_model(model_label)
+    source = source_for(model)
+    if source is None:
+        return []
+    found = {str(obj.pk): obj for obj in model._default_manager.filter(pk__in=object_ids)}
+    changes = []
+    for object_id in map(str, object_ids):
+        obj = found.get(object_id)
+        document = document_for(obj)[1] if obj is not None else None
+        changes.append((doc_id_for(model_label, object_id), model_label, object_id, document))
+    return changes
+
+
+def apply_changes(model_label, object_ids):
+    """Index (or remove) these objects' documents, then retry what failed before."""
+    if not documents.is_configured():
+        return
+    changes = changes_for(model_label, object_ids)
+    if send(changes) and engine_ready():
+        retry_pending()
+
+
+def send(changes):
+    """Send index/delete actions; failures are recorded as pending. True if all went in."""
+    if not changes:
+        return True
+    if not engine_ready():
+        record_pending(changes, "Elasticsearch was unavailable moments ago")
+        return False
+    alias = documents.alias_name()
+    actions = []
+    for doc_id, _label, _object_id, document in changes:
+        if document is None:
+            actions.append({"_op_type": "delete", "_index": alias, "_id": doc_id})
+        else:
+            actions.append(
+                {"_index": alias, "_id": doc_id, "_source": documents.document_source(document)}
+            )
+    failed = {}
+    try:
+        results = streaming_bulk(
+            documents.client(timeout=3),
+            actions,
+            raise_on_error=False,
+            raise_on_exception=True,
+            require_alias=True,
+        )
+        for ok, item in results:
+            ((operation, detail),) = item.items()
+            # Deleting what is not in the index is fine.
+            if not ok and not (operation == "delete" and detail.get("status") == 404):
+                failed[detail.get("_id")] = str(detail.get("error", detail))[:500]
+    except ENGINE_ERRORS as error:
+        mark_down(error)
+        record_pending(changes, str(error)[:500])
+        return False
+    mark_up()
+    succeeded = [change for change in changes if change[0] not in failed]
+    PendingIndexUpdate.objects.filter(doc_id__in=[change[0] for change in succeeded]).delete()
+    if failed:
+        logger.warning("search: %d index updates failed: %s", len(failed), failed)
+        for change in changes:
+            if change[0] in failed:
+                record_pending([change], failed[change[0]])
+    return not failed
+
+
+def record_pending(changes, error):
+    try:
+        for doc_id, model_label, object_id, document in changes:
+            action = PendingIndexUpdate.Action.DELETE if document is None else "update"
+            pending, created = PendingIndexUpdate.objects.get_or_create(
+                doc_id=doc_id,
+                defaults={
+                    "model_label": model_label,
+                    "object_id": object_id,
+                    "action": action,
+                    "last_error": error,
+                },
+            )
+            if not created:
+                pending.action = action
+                pending.attempts += 1
+                pending.last_error = error
+                pending.save()
+    except DatabaseError:
+        logger.exception("search: could not record pending index updates")
+
+
+def retry_pending(limit=RETRY_BATCH):
+    """Send pending changes again (from the database's current state)."""
+    by_model = {}
+    for pending in PendingIndexUpdate.objects.all()[:limit]:
+        by_model.setdefault(pending.model_label, []).append(pending.object_id)
+    for model_label, object_ids in by_model.items():
+        try:
+            changes = changes_for(model_label, object_ids)
+        except LookupError:  # the model is gone: nothing to index any more
+            PendingIndexUpdate.objects.filter(model_label=model_label).delete()
+            continue
+        if not send(changes):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- whole index
+
+
+def expected_count():
+    return sum(source.queryset().count() for source in active_sources())
+
+
+def rebuild(progress=None):
+    """Build a new index from the database, swap the alias to it, remove the old one.
+
+    `progress(n)` is called after each batch of n documents. Returns (index name, count).
+    """
+    es = documents.client(timeout=120)
+    started = PendingIndexUpdate.objects.order_by("-pk").values_list("pk", flat=True).first()
+    name = documents.new_index_name()
+    documents.create_index(es, name)
+    actions = (
+        {"_index": name, "_id": doc_id, "_source": documents.document_source(document)}
+        for doc_id, document in all_documents()
+    )
+    count = 0
+    # Documents are built here (this thread's database connection); a sender thread lets
+    # Elasticsearch index one batch while the next is being built.
+    with ThreadPoolExecutor(max_workers=SENDERS) as senders:
+        in_flight = deque()
+        for chunk in chunks(actions, BULK_CHUNK):
+            in_flight.append(senders.submit(bulk, es, chunk, stats_only=True))
+            if len(in_flight) >= SENDERS:
+                count += collect(in_flight.popleft(), progress)
+        while in_flight:
+            count += collect(in_flight.popleft(), progress)
+    documents.finish_index(es, name)
+    documents.swap_alias(es, name)
+    documents.delete_old_indices(es, keep=name)
+    # Changes made while the rebuild ran stay pending; older ones are in the new index.
+    if started is not None:
+        PendingIndexUpdate.objects.filter(pk__lte=started).delete()
+    mark_up()
+    return name, count
+
+
+def chunks(iterable, size):
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def collect(future, progress):
+    """Wait for one bulk request; raises BulkIndexError if any document failed."""
+    indexed, _failed = future.result()
+    if progress is not None:
+        progress(indexed)
+    return indexed
+
+
+@dataclass
+class CheckReport:
+    missing: list = field(default_factory=list)
+    extra: list = field(default_factory=list)
+    stale: list = field(default_factory=list)
+    expected: dict = field(default_factory=dict)
+
+    @property
+    def ok(self):
+        return not (self.missing or self.extra or self.stale)
+
+
+def check():
+    """Compare the index with the database by document id and content hash."""
+    es = documents.client(timeout=60)
+    expected = dict(all_documents())
+    indexed = {
+        hit["_id"]: hit["_source"].get("content_hash")
+        for hit in scan(
+            es, index=documents.alias_name(), query={"_source": ["content_hash"]}, size=1000
+        )
+    }
+    report = CheckReport(expected=expected)
+    for doc_id, document in expected.items():
+        if doc_id not in indexed:
+            report.missing.append(doc_id)
+        elif indexed[doc_id] != document["content_hash"]:
+            report.stale.append(doc_id)
+    report.extra = sorted(set(indexed) - set(expected))
+    report.missing.sort()
+    report.stale.sort()
+    return report
+
+
+def sync(report=None):
+    """Fix what `check()` found; returns the report it acted on."""
+    report = report or check()
+    changes = [
+        (doc_id, "", "", report.expected[doc_id]) for doc_id in report.missing + report.stale
+    ]
+    changes += [(doc_id, "", "", None) for doc_id in report.extra]
+    es = documents.client(timeout=120)
+    alias = documents.alias_name()
+    actions = []
+    for doc_id, _label, _object_id, document in changes:
+        if document is None:
+            actions.append({"_op_type": "delete", "_index": alias, "_id": doc_id})
+        else:
+            source = documents.document_source(document)
+            actions.append({"_index": alias, "_id": doc_id, "_source": source})
+    for _ok, _item in streaming_bulk(es, actions, chunk_size=500, require_alias=True):
+        pass
+    es.indices.refresh(index=alias)
+    PendingIndexUpdate.objects.all().delete()
+    mark_up()
+    return report

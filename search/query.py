@@ -1,0 +1,183 @@
+"""Query understanding: which municipality and which topics a Latvian question is about.
+
+"ģimenei Ventspilī ir īres parādi" → municipality Ventspils (from the locative), topic
+mājoklis (from "īres", "parādi"); the place word leaves the text, the rest is searched.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+from . import text as latvian
+
+# Topic cues: words (any form, with or without diacritics) → knowledge.Topic slugs.
+TOPIC_CUES = {
+    "izglitiba": (
+        "skola skolēns skolnieks skolotājs skolotāja klase stunda mācības mācīties izglītība "
+        "kavējumi kavēt kavējums pedagogs pirmsskola bērnudārzs PII eksāmens liecība"
+    ),
+    "socialie-jautajumi": (
+        "pabalsts pabalsti sociālais sociālā dienests trūcīgs trūcīgā trūcīgas maznodrošināts "
+        "parāds parādi "
+        "bāriņtiesa krīze krīzes patversme naktspatversme VSAA pensija aizbildnība"
+    ),
+    "veselibas-aprupe": (
+        "ārsts ārste ģimenes ārsti vakcinācija vakcīna pote potes potēt slimnīca veselība "
+        "poliklīnika zobārsts recepte slims slimība infektoloģija analīzes medicīna"
+    ),
+    "nodarbinatiba": (
+        "darbs darba darbu strādāt NVA bezdarbnieks bezdarbs vakance kursi nodarbinātība "
+        "alga darbavieta iekārtošanās"
+    ),
+    "majoklis": (
+        "īre īres parāds parādi dzīvoklis dzīvokļa mājoklis komunālie komunālo maksājumi "
+        "izlikšana apkure namsaimnieks īrnieks"
+    ),
+    "dokumenti": (
+        "dokumenti dokuments dokumentu pase pases ID karte deklarācija deklarēt deklarēšana "
+        "dzimšanas apliecība iesniegums izziņa personas kods"
+    ),
+    "kultura-un-integracija": (
+        "kultūra kultūras integrācija tradīcijas romu valoda diskriminācija festivāls"
+    ),
+}
+# Words too common to mean a topic by themselves even if listed above.
+WEAK_CUES = {latvian.stem(latvian.fold(w)) for w in ("personas", "karte", "ģimenes")}
+ABBREVIATIONS = {
+    "nva": "Nodarbinātības valsts aģentūra",
+    "vsaa": "Valsts sociālās apdrošināšanas aģentūra",
+    "pii": "pirmsskolas izglītības iestāde",
+}
+VOCABULARY_SECONDS = 300
+
+
+def _cue_index():
+    index = {}
+    for slug, cue_words in TOPIC_CUES.items():
+        for word in cue_words.split():
+            key = latvian.stem(latvian.fold(word))
+            if key not in WEAK_CUES:
+                index.setdefault(key, set()).add(slug)
+    return index
+
+
+CUES = _cue_index()
+
+
+@dataclass
+class Municipality:
+    slug: str
+    title: str
+
+
+@dataclass
+class Understanding:
+    query: str
+    text: str = ""
+    municipality: Municipality | None = None
+    municipality_words: str = ""
+    topics: list = field(default_factory=list)
+    abbreviations: dict = field(default_factory=dict)
+
+    @property
+    def variants(self):
+        """The text to search, and the same with abbreviations written out."""
+        if not self.abbreviations:
+            return [self.text] if self.text else []
+        expanded = " ".join(
+            self.abbreviations.get(word.lower(), word) for word in self.text.split()
+        )
+        return [self.text, expanded]
+
+
+class Vocabulary:
+    """Municipality names (all forms) and topic labels, read from the database, cached."""
+
+    def __init__(self):
+        self.loaded_at = None
+        self.municipality_forms = {}
+        self.municipality_stems = {}
+        self.municipality_titles = {}
+        self.topic_labels = {}
+
+    def forget(self):
+        self.loaded_at = None
+
+    def ensure(self):
+        if self.loaded_at is not None and time.monotonic() - self.loaded_at < VOCABULARY_SECONDS:
+            return
+        forms, stems, titles = {}, {}, {}
+        try:
+            model = apps.get_model("network", "MunicipalityPage")
+        except LookupError:
+            model = None
+        if model is not None:
+            for page in model.objects.live().only(
+                "slug", "title", "name_locative", "name_genitive"
+            ):
+                municipality = Municipality(page.slug, page.title)
+                titles[page.slug] = page.title
+                names = [page.title, page.name_locative, page.name_genitive]
+                for name in filter(None, names):
+                    forms[latvian.fold(name).strip()] = municipality
+                    stems[stem_phrase(name)] = municipality
+        topic_labels = {}
+        try:
+            topic_model = apps.get_model("knowledge", "Topic")
+        except LookupError:
+            topic_model = None
+        if topic_model is not None:
+            topic_labels = {topic.slug: topic for topic in topic_model.objects.all()}
+        self.municipality_forms, self.municipality_stems = forms, stems
+        self.municipality_titles, self.topic_labels = titles, topic_labels
+        self.loaded_at = time.monotonic()
+
+    def topic_label(self, slug):
+        self.ensure()
+        topic = self.topic_labels.get(slug)
+        return topic.label if topic is not None else slug
+
+    def municipality_title(self, slug):
+        self.ensure()
+        return self.municipality_titles.get(slug, slug)
+
+
+vocabulary = Vocabulary()
+
+
+def stem_phrase(phrase):
+    return " ".join(latvian.stem(word) for word in latvian.fold(phrase).split())
+
+
+def understand(query):
+    """Find the municipality, topics and abbreviations in a question."""
+    vocabulary.ensure()
+    found = Understanding(query=query)
+    words = latvian.words(query)
+    skip = set()
+    # Longest names first: "Rēzeknes novadā" before "Rēzeknes".
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            if found.municipality or skip & set(range(start, start + size)):
+                continue
+            phrase = " ".join(words[start : start + size])
+            municipality = vocabulary.municipality_forms.get(
+                latvian.fold(phrase)
+            ) or vocabulary.municipality_stems.get(stem_phrase(phrase))
+            if municipality is not None:
+                found.municipality = municipality
+                found.municipality_words = phrase
+                skip |= set(range(start, start + size))
+    remaining = [word for i, word in enumerate(words) if i not in skip]
+    cue_counts = {}
+    for word in remaining:
+        folded = latvian.fold(word)
+        if folded in ABBREVIATIONS:
+            found.abbreviations[word] = ABBREVIATIONS[folded]
+        for slug in sorted(CUES.get(latvian.stem(folded), ())):
+            cue_counts[slug] = cue_counts.get(slug, 0) + 1
+    # The topic with the most cue words first: it is what the question is mainly about.
+    found.topics = sorted(cue_counts, key=lambda slug: -cue_counts[slug])
+    found.text = " ".join(w for w in remaining if latvian.fold(w) not in latvian.STOPWORDS)
+    return found

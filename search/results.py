@@ -1,0 +1,183 @@
+"""What a search answers, the same from Elasticsearch and from the database fallback."""
+
+import math
+from dataclasses import dataclass, field
+
+from .params import PER_GROUP, PER_PAGE
+from .query import understand, vocabulary
+from .sources import GROUPS, KINDS
+
+# Multipliers shared by both engines, so their rankings agree.
+MUNICIPALITY_WEIGHT = 4.0
+MAIN_TOPIC_WEIGHT = 2.0  # the topic most of the question's cue words point to
+TOPIC_WEIGHT = 1.3
+CONTACTS_WEIGHT_WITH_PLACE = 1.5
+# An organisation's own entry below its services': those say what it does.
+ORGANIZATION_WEIGHT = 0.9
+PLACE_PAGE_WEIGHT = 2.0  # a question that is only a place name: the municipality's page
+# Score of a contact found by place and topic alone (text matches score far higher), plus a
+# little for each question word it has in any form.
+TOPIC_ONLY_SCORE = 1.0
+ANY_WORD_SCORE = 0.2
+
+
+def topic_weights(plan):
+    """(topic slug, multiplier) for the recognised topics."""
+    return [
+        (slug, MAIN_TOPIC_WEIGHT if position == 0 else TOPIC_WEIGHT)
+        for position, slug in enumerate(plan.boost_topics)
+    ]
+
+
+@dataclass
+class Plan:
+    """A search after query understanding: what to match, filter and boost."""
+
+    understanding: object
+    variants: list
+    locale: str
+    municipality: str = ""  # filter: only this municipality
+    near_municipality: str = ""  # recognised: its contacts only, its other content first
+    topic: str = ""  # filter
+    boost_topics: list = field(default_factory=list)
+    kind: str = ""  # filter
+    group: str = ""  # filter
+    page: int = 1
+
+    @property
+    def grouped(self):
+        """All groups side by side (each paged by PER_GROUP), or one list (by PER_PAGE)."""
+        return not (self.kind or self.group)
+
+    @property
+    def per_page(self):
+        return PER_GROUP if self.grouped else PER_PAGE
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+
+def make_plan(params, locale):
+    understanding = understand(params.q)
+    ignored = set(params.ignore)
+    variants = understanding.variants
+    near = ""
+    if understanding.municipality is not None:
+        slug = understanding.municipality.slug
+        if f"municipality:{slug}" in ignored:
+            # The visitor removed the place: its word is searched as plain text again.
+            variants = [f"{v} {understanding.municipality_words}".strip() for v in variants] or [
+                understanding.municipality_words
+            ]
+            understanding.municipality = None
+        elif slug != params.municipality:
+            near = slug
+    understanding.topics = [t for t in understanding.topics if f"topic:{t}" not in ignored]
+    return Plan(
+        understanding=understanding,
+        variants=variants,
+        locale=locale,
+        municipality=params.municipality,
+        near_municipality="" if params.municipality else near,
+        topic=params.topic,
+        boost_topics=[t for t in understanding.topics if t != params.topic],
+        kind=params.type,
+        group=params.group,
+        page=params.page,
+    )
+
+
+@dataclass
+class Hit:
+    doc_id: str
+    kind: str
+    group: str
+    title: str
+    url: str
+    snippet: str  # HTML: escaped text with <mark>
+    municipalities: list
+    topics: list
+    score: float = 0.0
+
+    @property
+    def kind_label(self):
+        return KINDS.get(self.kind, self.kind)
+
+    @property
+    def municipality_titles(self):
+        return [vocabulary.municipality_title(slug) for slug in self.municipalities]
+
+    def as_json(self):
+        return {
+            "id": self.doc_id,
+            "type": self.kind,
+            "type_label": str(self.kind_label),
+            "group": self.group,
+            "title": self.title,
+            "url": self.url,
+            "snippet": self.snippet,
+            "municipalities": self.municipalities,
+            "topics": self.topics,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    plan: Plan
+    engine: str  # "elasticsearch" or "database"
+    total: int = 0
+    hits: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)  # name → [FacetValue]
+    group_totals: dict = field(default_factory=dict)  # group → matches in all pages
+    did_you_mean: str = ""
+
+    @property
+    def num_pages(self):
+        counts = self.group_totals.values() if self.plan.grouped else [self.total]
+        return max([1, *(math.ceil(count / self.plan.per_page) for count in counts)])
+
+    @property
+    def ordered_hits(self):
+        """The page's hits in the order the page shows them (group by group)."""
+        return [hit for group in self.groups for hit in group["hits"]]
+
+    @property
+    def groups(self):
+        """The page's hits by group, whom to call first, with each group's total."""
+        grouped = []
+        for key, label in GROUPS.items():
+            members = [hit for hit in self.hits if hit.group == key]
+            if members:
+                total = self.group_totals.get(key, len(members))
+                grouped.append({"key": key, "label": label, "hits": members, "total": total})
+        return grouped
+
+    @property
+    def is_fallback(self):
+        return self.engine != "elasticsearch"
+
+
+def facet_values(name, counts, selected):
+    """Facet values with labels, most frequent first."""
+    if name == "type":
+        label = lambda value: str(KINDS.get(value, value))  # noqa: E731
+    elif name == "municipality":
+        label = vocabulary.municipality_title
+    else:
+        label = vocabulary.topic_label
+    values = [
+        FacetValue(value, label(value), count, value == selected)
+        for value, count in counts
+        if count
+    ]
+    return sorted(values, key=lambda v: (-v.count, v.label))

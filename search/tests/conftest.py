@@ -1,0 +1,128 @@
+import uuid
+
+import pytest
+from django.apps import apps
+from wagtail.models import Locale, Page
+
+from portal.demo import build_site, get_or_create_child
+from portal.tests.fixtures import demo_site  # noqa: F401
+from search import fallback, indexing, query
+
+MUNICIPALITIES = [
+    ("ventspils", "Ventspils", "Ventspilī", "Ventspils"),
+    ("jelgava", "Jelgava", "Jelgavā", "Jelgavas"),
+    ("riga", "Rīga", "Rīgā", "Rīgas"),
+    ("vilaka", "Viļaka", "Viļakā", "Viļakas"),
+]
+TOPICS = [
+    ("majoklis", "Mājoklis"),
+    ("izglitiba", "Izglītība"),
+    ("socialie-jautajumi", "Sociālie jautājumi"),
+    ("nodarbinatiba", "Nodarbinātība"),
+    ("veselibas-aprupe", "Veselības aprūpe"),
+    ("dokumenti", "Dokumenti"),
+]
+# (organisation, service, description, municipality, topics); test data, no real contacts.
+SERVICES = [
+    (
+        "Ventspils pilsētas sociālā pārvalde",
+        "Dzīvokļu nodaļa",
+        "Palīdz ar īres un komunālo maksājumu parādiem, vienošanās par parādu atmaksu.",
+        "ventspils",
+        ["majoklis", "socialie-jautajumi"],
+    ),
+    (
+        "Rīgas sociālais dienests",
+        "Palīdzība dzīvokļa jautājumos",
+        "Konsultācijas īres parādu gadījumā un dzīvokļa pabalsts.",
+        "riga",
+        ["majoklis"],
+    ),
+    (
+        "Jelgavas bāriņtiesa",
+        "Bāriņtiesas konsultācijas",
+        "Bērnu tiesību aizsardzība, aizbildnība un ģimeņu atbalsts.",
+        "jelgava",
+        ["socialie-jautajumi"],
+    ),
+    (
+        "Nodarbinātības valsts aģentūra",
+        "Jelgavas filiāle",
+        "Darba meklēšana, bezdarbnieka statuss, kursi un vakances.",
+        "jelgava",
+        ["nodarbinatiba"],
+    ),
+    (
+        "Viļakas pamatskola",
+        "Sociālais pedagogs",
+        "Skolas kavējumi, mācību atbalsts un sadarbība ar vecākiem.",
+        "vilaka",
+        ["izglitiba"],
+    ),
+]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_state():
+    """Each test starts with the engine considered up and empty caches."""
+    indexing.mark_up()
+    fallback.forget_documents()
+    yield
+    indexing.mark_up()
+    fallback.forget_documents()
+
+
+@pytest.fixture
+def directory(db):
+    """A small site: four municipalities, topics and five services (test data)."""
+    if Page.get_first_root_node() is None:  # when run with --no-migrations
+        Locale.objects.get_or_create(language_code="lv")
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    site = build_site(lambda message: None)
+    municipality_index_model = apps.get_model("network", "MunicipalityIndexPage")
+    municipality_model = apps.get_model("network", "MunicipalityPage")
+    topic_model = apps.get_model("knowledge", "Topic")
+    organization_model = apps.get_model("network", "Organization")
+    service_model = apps.get_model("network", "Service")
+    index_page, _ = get_or_create_child(
+        site.root_page.specific, municipality_index_model, "pasvaldibas", title="Pašvaldības"
+    )
+    municipalities = {}
+    for slug, title, locative, genitive in MUNICIPALITIES:
+        municipalities[slug], _ = get_or_create_child(
+            index_page,
+            municipality_model,
+            slug,
+            title=title,
+            name_locative=locative,
+            name_genitive=genitive,
+        )
+    topics = {}
+    for order, (slug, name) in enumerate(TOPICS):
+        topics[slug], _ = topic_model.objects.get_or_create(
+            slug=slug, defaults={"name": name, "sort_order": order}
+        )
+    services = {}
+    for organization_name, name, description, municipality, topic_slugs in SERVICES:
+        organization = organization_model.objects.create(name=organization_name)
+        service = service_model.objects.create(
+            organization=organization, name=name, description=description
+        )
+        service.service_areas.set([municipalities[municipality]])
+        service.topics.set([topics[slug] for slug in topic_slugs])
+        service.save()  # parental many-to-many values are written on save
+        services[organization_name] = service
+    query.vocabulary.forget()
+    return {"site": site, "municipalities": municipalities, "topics": topics, "services": services}
+
+
+@pytest.fixture
+def search_index(settings, elasticsearch_url, es_client):
+    """A throwaway alias on the real Elasticsearch; its indices are removed afterwards."""
+    settings.ELASTICSEARCH_URL = elasticsearch_url
+    settings.ELASTICSEARCH_INDEX = f"test-search-{uuid.uuid4().hex[:10]}"
+    yield settings.ELASTICSEARCH_INDEX
+    # Deleting by wildcard is refused (action.destructive_requires_name): name each index.
+    pattern = f"{settings.ELASTICSEARCH_INDEX}-v*"
+    for name in es_client.indices.get(index=pattern, allow_no_indices=True):
+        es_client.indices.delete(index=name)
