@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include("knowledge.api")),
     path("api/search/", include(search_api_urls)),
+    path("api/hsds/", include("network.api_urls")),
 ]
 
 if settings.DEBUG:
@@ -25,6 +26,7 @@ if settings.DEBUG:
 # Latvian lives at /, English at /en/; Wagtail's page tree is last so it catches the rest.
 urlpatterns += i18n_patterns(
     path("", include(search_urls)),
+    path("", include("network.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

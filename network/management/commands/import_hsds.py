@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from network.interchange import ImportRejected, import_package
+
+
+class Command(BaseCommand):
+    help = (
+        "Imports an HSDS 3 tabular datapackage. Every row is validated first; any bad row "
+        "rejects the whole file and nothing changes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", help="Folder with datapackage.json and the CSV files.")
+        parser.add_argument("--dry-run", action="store_true", help="Only validate; write nothing.")
+
+    def handle(self, *args, directory, dry_run=False, **options):
+        try:
+            counts = import_package(directory, dry_run=dry_run)
+        except ImportRejected as rejected:
+            for error in rejected.errors:
+                self.stderr.write(error)
+            raise CommandError(
+                f"Import rejected: {len(rejected.errors)} errors; nothing was changed."
+            ) from None
+        summary = ", ".join(f"{name} {count}" for name, count in counts.items() if count)
+        verb = "Valid (dry run, nothing written)" if dry_run else "Imported"
+        self.stdout.write(self.style.SUCCESS(f"{verb}: {summary}"))
