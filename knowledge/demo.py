@@ -41,8 +41,13 @@ SEED_SOURCE = (
 STAFF_ROLE = "Pašvaldības iestādes darbinieks"
 
 
-def load(site, log):
+def load_base(site, log):
+    """The topics: other apps' demo content is tagged with them."""
     load_topics()
+    log(f"knowledge: {len(TOPICS)} topics")
+
+
+def load(site, log):
     home = site.root_page.specific
     municipalities = _municipalities(site)
     topics = {topic.slug: topic for topic in Topic.objects.all()}
@@ -92,15 +97,10 @@ def load_topics():
 
 
 def _municipalities(site):
-    """The network's municipality pages by slug; builds them first on a fresh database."""
-    from network import demo as network_demo
+    """The network's municipality pages by slug (network's load_base has made them)."""
     from network.models import MunicipalityPage
 
-    home = site.root_page
-    if not MunicipalityPage.objects.descendant_of(home).exists():
-        # load_demo runs knowledge before network, but the seminar links the municipalities.
-        network_demo.load(site, lambda message: None)
-    return {page.slug: page for page in MunicipalityPage.objects.descendant_of(home)}
+    return {page.slug: page for page in MunicipalityPage.objects.descendant_of(site.root_page)}
 
 
 def _create(parent, model, slug, tags=(), **fields):

@@ -418,7 +418,8 @@ def demo_id(*parts):
     return uuid.uuid5(DEMO_NAMESPACE, ":".join(parts))
 
 
-def load(site, log):
+def load_base(site, log):
+    """The municipalities: other apps' demo content links to them."""
     home = site.root_page.specific
     index_page, _ = get_or_create_child(
         home,
@@ -451,6 +452,10 @@ def load(site, log):
         home.municipalities_page = index_page
         home.save_revision().publish()
     log(f"network: {len(MUNICIPALITIES)} municipalities")
+
+
+def load(site, log):
+    index_page = MunicipalityIndexPage.objects.descendant_of(site.root_page).get(slug="pasvaldibas")
     services = load_directory(index_page)
     log(f"network: {services} demo directory services (no contact details invented)")
 

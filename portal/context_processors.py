@@ -8,7 +8,7 @@ def navigation(request):
     if site is None:
         return {"nav_root": None, "nav_pages": []}
     root = site.root_page
-    items = list(Page.objects.child_of(root).live().public().in_menu())
+    items = list(Page.objects.child_of(root).live().public().in_menu().select_related("locale"))
     try:
         active = Locale.objects.get(language_code=translation.get_language())
     except Locale.DoesNotExist:
@@ -19,6 +19,7 @@ def navigation(request):
             for page in Page.objects.live()
             .public()
             .filter(locale=active, translation_key__in=[item.translation_key for item in items])
+            .select_related("locale")
         }
         items = [translated.get(item.translation_key, item) for item in items]
         root = root.get_translation_or_none(active) or root
