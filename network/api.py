@@ -93,16 +93,20 @@ def _modified_after(request):
     raw = request.GET.get("modified_after", "").strip()
     if not raw:
         return None
-    moment = parse_datetime(raw)
+    try:
+        # parse_* raise ValueError for well-formed impossible values such as 0000-00-00.
+        moment = parse_datetime(raw)
+        if moment is None:
+            day = parse_date(raw)
+            moment = datetime.datetime.combine(day, datetime.time.min) if day else None
+        if moment is not None and timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+    except (ValueError, OverflowError):
+        moment = None
     if moment is None:
-        day = parse_date(raw)
-        if day is None:
-            raise BadRequest(
-                _("modified_after jābūt ISO 8601 datumam vai laikam, piemēram, 2026-01-31.")
-            )
-        moment = datetime.datetime.combine(day, datetime.time.min)
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
+        raise BadRequest(
+            _("modified_after jābūt ISO 8601 datumam vai laikam, piemēram, 2026-01-31.")
+        )
     return moment
 
 

@@ -1,0 +1,149 @@
+"""Hostile input: fuzzed requests never get a 5xx; payloads are rendered inert; CSRF holds."""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from network.models import Service
+
+pytestmark = pytest.mark.django_db
+
+FUZZ = settings(
+    max_examples=1000,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+# Text a person or a bot might send: any unicode, control characters, query syntax, long runs.
+hostile_text = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        [
+            '"*:()~/\\',
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "%00",
+            "\x00\x1f",
+            "ā" * 5000,
+            "NaN",
+            "-1",
+            "99999999999999999999",
+            "2026-13-45T99:99",
+        ]
+    ),
+)
+param_names = st.sampled_from(
+    [
+        "q",
+        "search",
+        "page",
+        "per_page",
+        "taxonomy_term_id",
+        "modified_after",
+        "full",
+        "municipality",
+        "topic",
+        "type",
+        "group",
+        "organization_id",
+        "x",
+        "page[]",
+    ]
+)
+query_strings = st.dictionaries(param_names, hostile_text, max_size=5)
+
+
+def _assert_no_server_error(client, path, params):
+    response = client.get(f"{path}?{urlencode(params)}")
+    assert response.status_code < 500, (path, params, response.status_code)
+    return response
+
+
+@FUZZ
+@given(params=query_strings)
+def test_hsds_services_never_fail(client, params):
+    _assert_no_server_error(client, "/api/hsds/services", params)
+
+
+@FUZZ
+@given(params=query_strings)
+def test_hsds_service_at_locations_never_fail(client, params):
+    _assert_no_server_error(client, "/api/hsds/service_at_locations", params)
+
+
+@FUZZ
+@given(params=query_strings)
+def test_hsds_organizations_never_fail(client, params):
+    _assert_no_server_error(client, "/api/hsds/organizations", params)
+
+
+@FUZZ
+@given(params=query_strings)
+def test_knowledge_listing_filters_never_fail(client, params):
+    _assert_no_server_error(client, "/zinasanas/", params)
+
+
+@pytest.fixture
+def demo_service(demo_site):
+    return Service.objects.filter(is_demo=True).order_by("name").first()
+
+
+@FUZZ
+@given(
+    form=st.dictionaries(
+        st.sampled_from(["message", "correction", "contact_email", "website", "field", "x"]),
+        hostile_text,
+        max_size=4,
+    )
+)
+def test_suggest_an_edit_form_never_fails(demo_service, form):
+    client = Client(REMOTE_ADDR="127.0.0.2")
+    response = client.post(f"/pakalpojumi/{demo_service.pk}/labot/", form)
+    assert response.status_code < 500, (form, response.status_code)
+
+
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>'
+
+
+def test_search_query_is_rendered_inert(client, demo_site):
+    html = client.get("/meklet/", {"q": XSS}).content.decode()
+    assert "<script>alert" not in html
+    assert "<img src=x onerror" not in html
+    assert '<a href="javascript:' not in html
+    assert "&lt;script&gt;alert" in html  # shown back as text
+
+
+def test_suggest_an_edit_text_is_rendered_inert_for_editors(demo_service, admin_client):
+    from network.models import ChangeRequest
+
+    response = Client(REMOTE_ADDR="127.0.0.3").post(
+        f"/pakalpojumi/{demo_service.pk}/labot/", {"field": "other", "message": XSS}
+    )
+    assert response.status_code == 302
+    request = ChangeRequest.objects.get(service=demo_service)
+    html = admin_client.get(f"/admin/snippets/network/changerequest/edit/{request.pk}/")
+    assert html.status_code == 200
+    body = html.content.decode()
+    assert '<script>alert("x")</script>' not in body
+    assert "<img src=x onerror" not in body
+    assert "&lt;script&gt;" in body  # the editor sees it as text
+
+
+def test_every_public_form_enforces_csrf(demo_service):
+    client = Client(enforce_csrf_checks=True, REMOTE_ADDR="127.0.0.4")
+    assert (
+        client.post(f"/pakalpojumi/{demo_service.pk}/labot/", {"message": "x"}).status_code == 403
+    )
+    assert client.post("/admin/login/", {"username": "a", "password": "b"}).status_code == 403
+    assert client.post("/admin/password_reset/", {"email": "a@example.org"}).status_code == 403
+
+
+def test_password_reset_does_not_reveal_whether_an_account_exists(client, django_user_model):
+    django_user_model.objects.create_user("esosa", "esosa@example.org", "a-long-password-1")
+    known = client.post("/admin/password_reset/", {"email": "esosa@example.org"})
+    unknown = client.post("/admin/password_reset/", {"email": "nav-tada@example.org"})
+    assert known.status_code == unknown.status_code
+    assert known.get("Location") == unknown.get("Location")
