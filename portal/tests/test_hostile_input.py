@@ -147,3 +147,9 @@ def test_password_reset_does_not_reveal_whether_an_account_exists(client, django
     unknown = client.post("/admin/password_reset/", {"email": "nav-tada@example.org"})
     assert known.status_code == unknown.status_code
     assert known.get("Location") == unknown.get("Location")
+
+
+def test_a_nul_character_in_the_query_string_is_a_clear_400(client):
+    response = client.get("/api/hsds/services", {"search": "a\x00b"})
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()
