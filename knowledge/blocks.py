@@ -225,6 +225,7 @@ class MediatorResultsBlock(blocks.StructBlock):
     )
     profile = blocks.PageChooserBlock(
         label=_("mediatora profils"),
+        page_type="network.MediatorProfilePage",
         required=False,
         help_text=_("Mediatora profila lapa tīklā, ja tāda ir."),
     )

@@ -1,7 +1,7 @@
 """Editorial roles and the moderation workflow of the knowledge pages.
 
 Editors (“Redaktori”) add and edit pages and submit them; moderators (“Moderatori”) publish.
-The group names are shared with other apps (they could move to portal/ later).
+The group names live in portal/roles.py, shared with the other apps.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -15,8 +15,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-EDITORS_GROUP = "Redaktori"
-MODERATORS_GROUP = "Moderatori"
+from portal.roles import EDITORS_GROUP, MODERATORS_GROUP
+
 WORKFLOW_NAME = "Zināšanu moderācija"
 APPROVAL_TASK_NAME = "Moderatora apstiprinājums"
 

@@ -11,6 +11,7 @@ import uuid
 from knowledge.models import Topic
 from portal.demo import get_or_create_child
 
+from .demo_people import load_people
 from .models import (
     Contact,
     Location,
@@ -458,6 +459,7 @@ def load(site, log):
     index_page = MunicipalityIndexPage.objects.descendant_of(site.root_page).get(slug="pasvaldibas")
     services = load_directory(index_page)
     log(f"network: {services} demo directory services (no contact details invented)")
+    load_people(site, log)
 
 
 def fill_blank_facts(page, facts):

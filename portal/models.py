@@ -1,5 +1,9 @@
+import datetime
+import secrets
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -107,3 +111,67 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("vietnes iestatījumi")
+
+
+INVITATION_DAYS = 14
+
+
+def new_invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+def invitation_expiry():
+    return timezone.now() + datetime.timedelta(days=INVITATION_DAYS)
+
+
+class Invitation(models.Model):
+    """An editor invites a person by e-mail; the link (single use, expiring) sets a password."""
+
+    ROLE_CHOICES = [
+        ("Mediatori", _("mediators")),
+        ("Redaktori", _("redaktors")),
+        ("Moderatori", _("moderators")),
+    ]
+
+    email = models.EmailField(_("e-pasts"), help_text=_("Uz šo adresi nosūta uzaicinājuma saiti."))
+    role = models.CharField(
+        _("loma"),
+        max_length=20,
+        choices=ROLE_CHOICES,
+        default="Mediatori",
+        help_text=_("Grupa, kurā nonāk jaunais konts."),
+    )
+    token = models.CharField(
+        _("atslēga"), max_length=64, unique=True, default=new_invitation_token, editable=False
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uzaicināja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("izveidots"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("derīgs līdz"), default=invitation_expiry)
+    accepted_at = models.DateTimeField(_("pieņemts"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("izveidotais konts"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("uzaicinājums")
+        verbose_name_plural = _("uzaicinājumi")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_usable(self):
+        return self.accepted_at is None and self.expires_at > timezone.now()

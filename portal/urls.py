@@ -27,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include(search_urls)),
     path("", include("network.urls")),
+    path("", include("portal.accounts_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

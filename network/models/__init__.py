@@ -24,3 +24,15 @@ __all__ = [
     "Service",
     "ServiceAtLocation",
 ]
+from .mediators import FamiliesSupported, MediatorIndexPage, MediatorLanguage, MediatorProfilePage
+from .posts import ExperienceIndexPage, ExperiencePostPage, Reply
+
+__all__ += [
+    "ExperienceIndexPage",
+    "ExperiencePostPage",
+    "FamiliesSupported",
+    "MediatorIndexPage",
+    "MediatorLanguage",
+    "MediatorProfilePage",
+    "Reply",
+]

@@ -1,0 +1,113 @@
+"""Accounts without open registration: editors invite by e-mail, the link sets a password.
+
+Password reset is Wagtail's own (/admin/password_reset/), which mails a link the same way.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.models import Group
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import Invitation
+from .roles import ensure_role_groups, is_editor
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "role"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Ar šo e-pastu jau ir konts."))
+        return email
+
+
+class AcceptInvitationForm(SetPasswordForm):
+    """A name and a password: the e-mail of the invitation becomes the username."""
+
+    first_name = forms.CharField(label=gettext_lazy("Vārds"), max_length=150)
+    last_name = forms.CharField(label=gettext_lazy("Uzvārds"), max_length=150)
+    field_order = ["first_name", "last_name", "new_password1", "new_password2"]
+
+    def save(self, commit=True):
+        self.user.first_name = self.cleaned_data["first_name"]
+        self.user.last_name = self.cleaned_data["last_name"]
+        return super().save(commit=commit)
+
+
+def invite(request):
+    """Editors, moderators and administrators send invitations and see the recent ones."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    if not is_editor(request.user):
+        raise PermissionDenied
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        invitation = form.save(commit=False)
+        invitation.invited_by = request.user
+        invitation.save()
+        link = request.build_absolute_uri(reverse("accept_invitation", args=[invitation.token]))
+        send_mail(
+            _("Uzaicinājums uz Mediatoru tīklu"),
+            "\n\n".join(
+                [
+                    _("Jūs esat uzaicināts pievienoties portālam Mediatoru tīkls."),
+                    _("Atveriet šo saiti, lai izveidotu paroli (derīga līdz %(date)s):")
+                    % {"date": timezone.localtime(invitation.expires_at).strftime("%d.%m.%Y")},
+                    link,
+                ]
+            ),
+            settings.DEFAULT_FROM_EMAIL,
+            [invitation.email],
+        )
+        messages.success(
+            request, _("Uzaicinājums nosūtīts uz %(email)s.") % {"email": invitation.email}
+        )
+        return redirect("invite")
+    return render(
+        request,
+        "portal/accounts/invite.html",
+        {"form": form, "invitations": Invitation.objects.select_related("invited_by")[:30]},
+        status=400 if form.errors else 200,
+    )
+
+
+def accept_invitation(request, token):
+    invitation = get_object_or_404(Invitation, token=token)
+    if not invitation.is_usable:
+        return render(request, "portal/accounts/invitation_used.html", status=410)
+    user_model = get_user_model()
+    user = user_model(username=invitation.email, email=invitation.email)
+    form = AcceptInvitationForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            if user_model.objects.filter(username__iexact=invitation.email).exists():
+                return render(request, "portal/accounts/invitation_used.html", status=410)
+            user = form.save()
+            ensure_role_groups()
+            user.groups.add(Group.objects.get(name=invitation.role))
+            invitation.accepted_at = timezone.now()
+            invitation.user = user
+            invitation.save(update_fields=["accepted_at", "user"])
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Konts izveidots. Laipni lūdzam Mediatoru tīklā!"))
+        return redirect("/")
+    return render(
+        request,
+        "portal/accounts/accept.html",
+        {"form": form, "invitation": invitation},
+        status=400 if form.errors else 200,
+    )
