@@ -7,6 +7,7 @@ Ids are UUID5 of names, so loading twice finds the same records.
 
 import datetime
 import uuid
+from decimal import Decimal
 
 from knowledge.models import Topic
 from portal.demo import get_or_create_child
@@ -40,6 +41,18 @@ MUNICIPALITIES = [
     ("talsi", "Talsi", "Talsos", "Talsu", "Kurzeme", ""),
     ("balvi", "Balvi", "Balvos", "Balvu", "Latgale", ""),
 ]
+
+# Town centres for the network map (public geography, rounded), per municipality slug.
+COORDINATES = {
+    "jelgava": ("56.65110", "23.72140"),
+    "ventspils": ("57.38940", "21.56060"),
+    "riga": ("56.94960", "24.10520"),
+    "valmiera": ("57.54110", "25.42750"),
+    "vilaka": ("57.18470", "27.67220"),
+    "tukums": ("56.96690", "23.15530"),
+    "talsi": ("57.24450", "22.58780"),
+    "balvi": ("57.13130", "27.26580"),
+}
 
 # Practice facts the seed reports, per municipality slug; anything not here stays blank.
 FACTS = {
@@ -436,6 +449,8 @@ def load_base(site, log):
         summary = facts.pop("summary", summary)
         if facts:
             facts["facts_source"] = SEED_SOURCE
+        if slug in COORDINATES:
+            facts["latitude"], facts["longitude"] = map(Decimal, COORDINATES[slug])
         page, created = get_or_create_child(
             index_page,
             MunicipalityPage,

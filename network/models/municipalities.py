@@ -60,6 +60,22 @@ class MunicipalityPage(Page):
         help_text=_("Kā? Piemēram, “Ventspils”, “Jelgavas”."),
     )
     region = models.CharField(_("reģions"), max_length=80, blank=True)
+    latitude = models.DecimalField(
+        _("platums"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("Pilsētas centra ģeogrāfiskais platums kartei, piemēram, 57.38940."),
+    )
+    longitude = models.DecimalField(
+        _("garums"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("Pilsētas centra ģeogrāfiskais garums kartei, piemēram, 21.56060."),
+    )
     summary = models.TextField(_("kopsavilkums"), blank=True)
 
     # Practice facts: only what a source reports; blank means "not known".
@@ -111,7 +127,13 @@ class MunicipalityPage(Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("name_locative"), FieldPanel("name_genitive"), FieldPanel("region")],
+            [
+                FieldPanel("name_locative"),
+                FieldPanel("name_genitive"),
+                FieldPanel("region"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+            ],
             heading=_("Nosaukums un reģions"),
         ),
         FieldPanel("summary"),

@@ -136,3 +136,15 @@ def test_demo_seminar_results_link_to_the_profiles(client, demo_site):
     html = client.get("/zinasanas/romu-mediatoru-pieredzes-apmainas-seminars/").content.decode()
     for slug in ("inara-kozlovska", "malda-avramenko", "rasma-zaharenko"):
         assert f'href="/mediatori/{slug}/"' in html
+
+
+def test_network_page_draws_a_map_without_tiles_and_keeps_the_list(client, demo_site):
+    from network.models import MediatorIndexPage
+
+    index = MediatorIndexPage.objects.live().first()
+    html = client.get(index.url).content.decode()
+    assert '<svg class="people-map__svg"' in html
+    assert html.count('class="people-map__dot people-map__dot--active"') == 5  # five mediators
+    assert html.count("<circle") == 8  # every seed municipality has coordinates
+    assert "tile" not in html.lower()
+    assert 'href="?pasvaldiba=ventspils"' in html  # the list still links each municipality
