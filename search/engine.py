@@ -211,6 +211,7 @@ def to_hit(hit, plan):
         municipalities=list(source.get("municipalities", [])),
         topics=list(source.get("topics", [])),
         score=score or 0.0,
+        locale=source.get("locale", ""),
     )
 
 

@@ -196,6 +196,7 @@ def run(plan):
                 municipalities=document["municipalities"],
                 topics=document["topics"],
                 score=score,
+                locale=document.get("locale", ""),
             )
         )
     counts = {name: Counter() for name in ("type", "municipality", "topic")}

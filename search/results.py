@@ -99,6 +99,12 @@ class Hit:
     municipalities: list
     topics: list
     score: float = 0.0
+    locale: str = ""
+
+    @property
+    def language(self):
+        """The language of the title and snippet; directory records carry none and are Latvian."""
+        return self.locale or "lv"
 
     @property
     def kind_label(self):

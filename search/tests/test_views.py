@@ -159,3 +159,10 @@ def test_page_has_no_inline_script_and_loads_autocomplete(client, directory):
     assert 'src="/static/js/search-suggest.js"' in html
     assert 'data-endpoint="/api/search/suggest/"' in html
     assert client.get("/static/js/search-suggest.js").status_code == 200
+
+
+def test_latvian_results_on_the_english_page_say_they_are_latvian(client, directory):
+    html = client.get("/en/meklet/", {"q": "Ventspils"}).content.decode()
+    assert '<h3 class="result__title" lang="lv">' in html
+    latvian_page = client.get("/meklet/", {"q": "Ventspils"}).content.decode()
+    assert '<h3 class="result__title" lang="lv">' not in latvian_page

@@ -1,0 +1,144 @@
+"""axe-core on every public page type, keyboard-only use, and the pages' language attributes."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from .conftest import context_options, public_pages
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+# On an English page, Latvian titles (of pages not yet translated, of directory entries) must say
+# so, or a screen reader reads Latvian with English pronunciation. Latvian letters give them away.
+LATVIAN_LINKS_WITHOUT_LANG = """
+    Array.from(document.querySelectorAll("a"))
+        .filter(a => /[āčēģīķļņšūž]/i.test(a.textContent))
+        .filter(a => a.closest("[lang]").getAttribute("lang") !== "lv")
+        .map(a => a.getAttribute("href") + " " + a.textContent.trim())
+"""
+
+
+def describe(violation):
+    targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+    return f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
+
+
+@pytest.mark.parametrize("viewport_name", ["desktop", "phone"])
+def test_public_pages_have_no_serious_axe_violations_and_the_right_language(
+    demo, browser, viewport_name, camera
+):
+    context = browser.new_context(**context_options(viewport_name))
+    page = context.new_page()
+    axe = Axe()
+    problems = []
+    try:
+        for name, path, lang in public_pages(page, demo):
+            response = page.goto(demo + path)
+            expected_status = 404 if name == "not found" else 200
+            assert response.status == expected_status, (name, path, response.status)
+            html_lang = page.locator("html").get_attribute("lang")
+            if html_lang != lang:
+                problems.append(f"{name} {path}: <html lang={html_lang!r}>, expected {lang!r}")
+            if lang == "en":
+                problems.extend(
+                    f"{name} {path}: Latvian link without lang=lv: {link}"
+                    for link in page.evaluate(LATVIAN_LINKS_WITHOUT_LANG)
+                )
+            results = axe.run(page)
+            problems.extend(
+                f"{name} {path}: {describe(violation)}"
+                for violation in results.response["violations"]
+                if violation["impact"] in BLOCKING_IMPACTS
+            )
+            camera.shoot(page, name)
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def tab_to(page, predicate_js, limit=80):
+    """Press Tab until the focused element matches; returns its description."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {predicate_js})(document.activeElement)"):
+            return page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+    raise AssertionError(f"Tab never reached an element where {predicate_js}")
+
+
+def assert_focus_visible(page):
+    """The focused element shows a focus indicator (an outline or a box shadow)."""
+    style = page.evaluate(
+        """(() => {
+            const s = getComputedStyle(document.activeElement);
+            return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow};
+        })()"""
+    )
+    has_outline = style["outline"] != "none" and style["width"] not in ("0px", "")
+    assert has_outline or style["shadow"] != "none", style
+
+
+def test_search_results_directory_and_guide_work_with_the_keyboard_alone(demo, page, camera):
+    page.goto(demo + "/")
+    # The first Tab reaches the skip link, which is visible while focused.
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    assert_focus_visible(page)
+
+    tab_to(page, "el.id === 'home-search'")
+    assert_focus_visible(page)
+    page.keyboard.type("īres parādi Ventspilī")
+    camera.shoot(page, "search box focused")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/meklet/**")
+    expect(page.locator(".result").first).to_be_visible()
+
+    first_result = page.locator(".result__title a").first
+    first_href = first_result.get_attribute("href")
+    tab_to(page, "el.matches('.result__title a')")
+    assert_focus_visible(page)
+    camera.shoot(page, "first result focused")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{first_href}")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+    # Directory: the municipalities list, into one municipality, then compare two.
+    page.goto(demo + "/pasvaldibas/")
+    tab_to(page, "el.getAttribute('href') === '/pasvaldibas/tukums/'")
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pasvaldibas/tukums/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tukums")
+
+    page.goto(demo + "/pasvaldibas/")
+    for slug in ("jelgava", "ventspils"):
+        tab_to(page, f"el.name === 'm' && el.value === '{slug}'")
+        assert_focus_visible(page)
+        page.keyboard.press("Space")
+    tab_to(page, "el.matches('.compare-form button[type=submit]')")
+    assert_focus_visible(page)
+    camera.shoot(page, "compare form by keyboard")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pasvaldibas/salidzinat/**")
+    expect(page.locator("table thead")).to_contain_text("Jelgava")
+    expect(page.locator("table thead")).to_contain_text("Ventspils")
+
+    # Guide: from the overview to step 1, on to step 2 and back.
+    page.goto(demo + "/darba-uzsaksana/")
+    tab_to(page, "el.matches('.guide-actions a.button')")
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    expect(page.locator(".step-counter")).to_contain_text("1. solis")
+    tab_to(page, "el.getAttribute('rel') === 'next'")
+    assert_focus_visible(page)
+    camera.shoot(page, "next step focused")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    expect(page.locator(".step-counter")).to_contain_text("2. solis")
+    tab_to(page, "el.getAttribute('rel') === 'prev'")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    expect(page.locator(".step-counter")).to_contain_text("1. solis")
