@@ -91,7 +91,10 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind a reverse proxy, name the header carrying the client address (e.g.
+# HTTP_X_FORWARDED_FOR); without a proxy it must stay empty, or clients could forge it.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+AXES_IPWARE_META_PRECEDENCE_ORDER = [h for h in (CLIENT_IP_HEADER, "REMOTE_ADDR") if h]
 
 # Two-factor sign-in (TOTP) for the admin: optional per user unless required here.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED")

@@ -20,3 +20,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's preview views set SAMEORIGIN for themselves.
 X_FRAME_OPTIONS = "DENY"
+# One cache for all gunicorn workers, so rate limits count every request (createcachetable).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+    }
+}

@@ -43,3 +43,22 @@ def test_a_correct_login_before_the_limit_still_works(client, settings, django_u
         "/admin/login/", {"username": "mediators", "password": "a-correct-password-1"}
     )
     assert response.status_code == 302
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_lockout(
+    client, settings, django_user_model
+):
+    settings.AXES_ENABLED = True
+    django_user_model.objects.create_user("mediators", password="a-correct-password-1")
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": "mediators", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{number}",  # never sent anywhere: a header value only
+        )
+    locked = client.post(
+        "/admin/login/",
+        {"username": "mediators", "password": "a-correct-password-1"},
+        HTTP_X_FORWARDED_FOR="10.0.0.99",
+    )
+    assert locked.status_code == 429
