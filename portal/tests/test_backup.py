@@ -51,3 +51,37 @@ def test_backup_wipe_restore_gives_back_the_same_content(settings, tmp_path):
     call_command("restore", str(archive), "--yes", stdout=open("/dev/null", "w"))  # noqa: SIM115
     connection.close()
     assert _snapshot(settings.MEDIA_ROOT) == before
+
+
+def test_after_a_restore_a_rebuild_brings_the_search_index_back(
+    settings, tmp_path, elasticsearch_url, es_client
+):
+    """The index is derived state: restore the database, rebuild, and search finds it again."""
+    import uuid
+
+    from django.test import Client
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ELASTICSEARCH_URL = ""  # loading and backing up need no engine
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("backup", "--dir", str(tmp_path / "backups"), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    archive = next((tmp_path / "backups").glob("portal-backup-*.tar.gz"))
+    call_command("flush", "--no-input")
+    call_command("restore", str(archive), "--yes", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    connection.close()
+
+    settings.ELASTICSEARCH_URL = elasticsearch_url
+    settings.ELASTICSEARCH_INDEX = f"test-restore-{uuid.uuid4().hex[:10]}"
+    try:
+        call_command("search_index", "--rebuild", "--no-progress", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        report = io.StringIO()
+        call_command("search_index", "--check", stdout=report)
+        assert "The index matches the database." in report.getvalue()
+        answer = Client().get("/api/search/", {"q": "īres parādi Ventspilī"}).json()
+        assert answer["engine"] == "elasticsearch"
+        assert answer["results"], "the restored content is searchable again"
+    finally:
+        for name in es_client.indices.get(
+            index=f"{settings.ELASTICSEARCH_INDEX}-v*", allow_no_indices=True
+        ):
+            es_client.indices.delete(index=name)
