@@ -7,7 +7,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cat pyproject.toml | md5sum | cut 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format setup messages search-server bench clean
+.PHONY: run test lint format setup messages search-server bench-load clean
 
 $(STAMP):
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ format: $(TEST_STAMP)
 search-server: $(STAMP)
 	$(PY) scripts/services.py install
 	$(PY) scripts/services.py search-server
+
+# Load benchmark (not a test): gunicorn + PostgreSQL + Elasticsearch, 50 users for 60 s.
+bench-load: $(TEST_STAMP)
+	$(PY) scripts/services.py install
+	$(PY) scripts/services.py run -- $(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts
