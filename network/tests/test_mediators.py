@@ -148,3 +148,15 @@ def test_network_page_draws_a_map_without_tiles_and_keeps_the_list(client, demo_
     assert html.count("<circle") == 8  # every seed municipality has coordinates
     assert "tile" not in html.lower()
     assert 'href="?pasvaldiba=ventspils"' in html  # the list still links each municipality
+
+
+def test_a_hostile_bio_is_rendered_inert(client, profile):
+    profile.bio = (
+        '<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:x">x</a>'
+    )
+    profile.save_revision().publish()
+    html = client.get(profile.url).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "<img src=x onerror" not in html
+    assert '<a href="javascript:' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
