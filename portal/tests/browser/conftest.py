@@ -107,7 +107,10 @@ def first_service_path(page, base):
 def public_pages(page, base):
     """(page type, path, expected html lang) for every kind of public page."""
     from knowledge.models import ArticlePage, GuideStepPage, SeminarPage
+    from network.models import ExperiencePostPage, MediatorProfilePage
 
+    profile = MediatorProfilePage.objects.live().order_by("path").first()
+    post = ExperiencePostPage.objects.live().order_by("path").first()
     article = ArticlePage.objects.live().order_by("path").first()
     seminar = SeminarPage.objects.live().order_by("path").first()
     step = GuideStepPage.objects.live().order_by("path").first()
@@ -132,5 +135,9 @@ def public_pages(page, base):
         ("search", f"/meklet/?q={query}", "lv"),
         ("search (English)", f"/en/meklet/?q={query}", "en"),
         ("search, nothing found", "/meklet/?q=zzzqqq", "lv"),
+        ("mediators", profile.get_parent().url, "lv"),
+        ("mediator profile", profile.url, "lv"),
+        ("experience posts", post.get_parent().url, "lv"),
+        ("experience post", post.url, "lv"),
         ("not found", "/nav-tadas-lapas/", "lv"),
     ]
