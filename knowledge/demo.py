@@ -10,8 +10,9 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone
-from wagtail.models import Page
 from wagtail.rich_text import RichText
+
+from portal.demo import get_or_create_child
 
 from .editorial import ensure_moderation_workflow
 from .models import (
@@ -53,7 +54,7 @@ def load(site, log):
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     review_by = timezone.localdate() + datetime.timedelta(days=365)
 
-    index_page, _ = _create(
+    index_page, _ = get_or_create_child(
         home,
         KnowledgeIndexPage,
         "zinasanas",
@@ -64,20 +65,22 @@ def load(site, log):
             "darbiniekiem. Atlasiet pēc tēmas, pašvaldības vai lasītāja.</p>"
         ),
     )
-    _create(
+    get_or_create_child(
         index_page,
         SeminarPage,
         "romu-mediatoru-pieredzes-apmainas-seminars",
         **seminar_fields(municipalities, topics),
     )
     for slug, fields in articles(municipalities, topics):
-        _create(index_page, ArticlePage, slug, review_by=review_by, is_demo=True, **fields)
+        get_or_create_child(
+            index_page, ArticlePage, slug, review_by=review_by, is_demo=True, **fields
+        )
 
-    guide, _ = _create(
+    guide, _ = get_or_create_child(
         home, GuidePage, "darba-uzsaksana", review_by=review_by, **guide_fields(topics)
     )
     for slug, fields in guide_steps(municipalities):
-        _create(guide, GuideStepPage, slug, **fields)
+        get_or_create_child(guide, GuideStepPage, slug, **fields)
     if home.guide_page_id is None:
         home.guide_page = guide
         home.save_revision().publish()
@@ -101,19 +104,6 @@ def _municipalities(site):
     from network.models import MunicipalityPage
 
     return {page.slug: page for page in MunicipalityPage.objects.descendant_of(site.root_page)}
-
-
-def _create(parent, model, slug, tags=(), **fields):
-    """Like portal.demo.get_or_create_child, plus tags; an existing page is kept as it is."""
-    existing = Page.objects.child_of(parent).filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific, False
-    page = model(slug=slug, **fields)
-    if tags:
-        page.tags.add(*tags)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True
 
 
 def _pick(mapping, *slugs):

@@ -12,12 +12,14 @@ DEMO_ADMIN_USERNAME = "demo-admin"
 DEMO_MARK = "[DEMO]"
 
 
-def get_or_create_child(parent, model, slug, **fields):
+def get_or_create_child(parent, model, slug, tags=(), **fields):
     """Idempotent page creation: an existing child with that slug is kept as it is."""
     existing = Page.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False
     page = model(slug=slug, **fields)
+    if tags:
+        page.tags.add(*tags)
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
