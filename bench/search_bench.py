@@ -13,18 +13,29 @@ Each size runs in its own process with a throwaway SQLite database and index ali
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parent.parent
-BULK_CHUNK = 500
+# `manage.py ARGS…`, then its peak resident memory (kB) as the last line.
+PEAK_RSS_CHILD = """
+import runpy, sys
+sys.argv = ["manage.py", *sys.argv[1:]]
+try:
+    runpy.run_path("manage.py", run_name="__main__")
+finally:
+    sys.stdout.flush()
+    status = open("/proc/self/status").read()
+    print(next(line for line in status.splitlines() if line.startswith("VmHWM:")))
+"""
 
 
 def percentile(values, share):
@@ -45,7 +56,7 @@ def measure(size, queries):
 
     from bench.search_corpus import generate
     from search import documents, indexing
-    from search.engine import build_search
+    from search.engine import search_body
     from search.params import parse
     from search.query import vocabulary
     from search.results import make_plan
@@ -71,33 +82,44 @@ def measure(size, queries):
             out.write(json.dumps({"index": {"_index": raw_index, "_id": doc_id}}) + "\n")
             out.write(json.dumps(documents.document_source(document), ensure_ascii=False) + "\n")
     documents.create_index(es, raw_index)
+
+    def send(chunk):
+        assert not es.bulk(operations=chunk)["errors"], "raw bulk failed"
+
+    # As many requests in flight as the rebuild uses: the same load on Elasticsearch.
     started = time.monotonic()
-    with ndjson.open("rb") as lines:
-        while chunk := b"".join(lines.readline() for _ in range(2 * BULK_CHUNK)):
-            response = es.bulk(operations=chunk)
-            assert not response["errors"], "raw bulk failed"
+    with ndjson.open("rb") as lines, ThreadPoolExecutor(max_workers=indexing.SENDERS) as pool:
+        in_flight = deque()
+        while chunk := b"".join(lines.readline() for _ in range(2 * indexing.BULK_CHUNK)):
+            in_flight.append(pool.submit(send, chunk))
+            if len(in_flight) >= indexing.SENDERS:
+                in_flight.popleft().result()
+        for future in in_flight:
+            future.result()
     documents.finish_index(es, raw_index)
     raw_bulk_seconds = time.monotonic() - started
     es.indices.delete(index=raw_index)
     ndjson.unlink()
 
     # Peak memory of a rebuild, as its own process (the management command).
+    # The child reports its own VmHWM: getrusage(RUSAGE_CHILDREN) would also count this
+    # process' memory (Linux records the parent's peak in the child's at exec).
     child = subprocess.run(
-        [sys.executable, "manage.py", "search_index", "--rebuild", "--no-progress"],
+        [sys.executable, "-c", PEAK_RSS_CHILD, "search_index", "--rebuild", "--no-progress"],
         cwd=REPO,
         capture_output=True,
         text=True,
         check=True,
     )
-    peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert "Indexed" in child.stdout
+    peak_rss_mb = int(child.stdout.split("VmHWM:")[1].split()[0]) / 1024
 
     # Latency: the API (Django view, in process) against the same query body sent raw.
     questions = [question for question, _expected in CASES]
     bodies = {}
     for question in questions:
         params = parse(QueryDict(urlencode({"q": question})), vocabulary)
-        bodies[question] = build_search(make_plan(params, "lv"), documents.alias_name()).to_dict()
+        bodies[question] = search_body(make_plan(params, "lv"))
     client = Client()
     alias = documents.alias_name()
     for question in questions:  # warm both paths up

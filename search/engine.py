@@ -1,6 +1,8 @@
-"""Searching Elasticsearch: the query, filters, boosts, facets, highlights and spelling."""
+"""Searching Elasticsearch: the query, filters, boosts, facets, highlights and spelling.
 
-from elasticsearch.dsl import Q, Search
+Request bodies are plain dicts and responses are read as plain dicts: the DSL's objects cost
+more Python time per search than the rest of the request together (bench/README.md).
+"""
 
 from . import documents
 from . import text as latvian
@@ -21,162 +23,200 @@ from .results import (
 MINIMUM_SHOULD_MATCH = "2<75%"
 FACETS = {"type": "kind", "municipality": "municipalities", "topic": "topics"}
 SUGGEST_SIZE = 8
-HIT_OPTIONS = {
-    "_source": ["kind", "group", "title", "url", "summary", "municipalities", "topics", "body"],
-    "highlight": {
-        "fields": {"body": {}, "body.stem": {}},
-        "number_of_fragments": 1,
-        "fragment_size": 200,
-        "pre_tags": ["<mark>"],
-        "post_tags": ["</mark>"],
-        "encoder": "html",
-    },
+SOURCE_FIELDS = ["kind", "group", "title", "url", "summary", "municipalities", "topics", "body"]
+HIGHLIGHT = {
+    "fields": {"body": {}, "body.stem": {}},
+    "number_of_fragments": 1,
+    "fragment_size": 200,
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",
 }
+
+
+def term(field, value):
+    return {"term": {field: value}}
 
 
 def text_query(text):
     """Exact forms score above dictionary stems, above folded forms, above folded stems."""
+    folded, stems, roots = latvian.copies(text)
     tiers = [
         (text, ["title^3", "body"], 4.0),
         (text, ["title.stem^3", "body.stem"], 3.0),
-        (latvian.folded_text(text), ["title_folded^3", "body_folded"], 2.0),
-        (latvian.stemmed_text(text), ["title_stems^3", "body_stems"], 1.0),
-        (latvian.roots_text(text), ["title_roots^3", "body_roots"], 0.5),
+        (folded, ["title_folded^3", "body_folded"], 2.0),
+        (stems, ["title_stems^3", "body_stems"], 1.0),
+        (roots, ["title_roots^3", "body_roots"], 0.5),
     ]
-    folded = latvian.folded_text(text)
-    # Typing mistakes: folded words within an edit or two (best_fields: cross_fields can't).
-    fuzzy = Q(
-        "multi_match",
-        query=folded,
-        fields=["title_folded^3", "body_folded"],
-        fuzziness="AUTO",
-        prefix_length=1,
-        minimum_should_match=MINIMUM_SHOULD_MATCH,
-        boost=0.3,
-    )
     queries = [
-        Q(
-            "multi_match",
-            query=query,
-            fields=fields,
-            type="cross_fields",
-            operator="or",
-            minimum_should_match=MINIMUM_SHOULD_MATCH,
-            boost=boost,
-        )
+        {
+            "multi_match": {
+                "query": query,
+                "fields": fields,
+                "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                "operator": "or",
+                "type": "cross_fields",
+                "boost": boost,
+            }
+        }
         for query, fields, boost in tiers
         if query
     ]
     if folded:
-        queries.append(fuzzy)
-    return Q("dis_max", tie_breaker=0.3, queries=queries)
+        # Typing mistakes: folded words within an edit or two (best_fields: cross_fields can't).
+        queries.append(
+            {
+                "multi_match": {
+                    "query": folded,
+                    "fields": ["title_folded^3", "body_folded"],
+                    "fuzziness": "AUTO",
+                    "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                    "prefix_length": 1,
+                    "boost": 0.3,
+                }
+            }
+        )
+    return {"dis_max": {"queries": queries, "tie_breaker": 0.3}}
 
 
 def filters(plan):
-    clauses = [Q("terms", locale=[plan.locale, ""])]
+    clauses = [{"terms": {"locale": [plan.locale, ""]}}]
     if plan.municipality:
-        clauses.append(Q("term", municipalities=plan.municipality))
+        clauses.append(term("municipalities", plan.municipality))
     if plan.near_municipality:
         # Another municipality's contacts are of no use; its experience may be.
         clauses.append(
-            Q("term", municipalities=plan.near_municipality)
-            | ~Q("exists", field="municipalities")
-            | ~Q("term", group="contacts")
+            {
+                "bool": {
+                    "should": [
+                        {"bool": {"must_not": [{"exists": {"field": "municipalities"}}]}},
+                        term("municipalities", plan.near_municipality),
+                        {"bool": {"must_not": [term("group", "contacts")]}},
+                    ]
+                }
+            }
         )
     if plan.topic:
-        clauses.append(Q("term", topics=plan.topic))
+        clauses.append(term("topics", plan.topic))
     if plan.kind:
-        clauses.append(Q("term", kind=plan.kind))
+        clauses.append(term("kind", plan.kind))
     if plan.group:
-        clauses.append(Q("term", group=plan.group))
+        clauses.append(term("group", plan.group))
     return clauses
 
 
-def build_search(plan, alias):
+def search_body(plan):
+    """The one `_search` request body of a search: hits, facets and spelling together."""
     variants = [v for v in plan.variants if v.strip()]
     place = plan.municipality or plan.near_municipality
     if variants:
-        matching = Q("dis_max", queries=[text_query(v) for v in variants])
+        matching = {"dis_max": {"queries": [text_query(v) for v in variants]}}
         if place and plan.boost_topics:
             # "Who to call in X about Y": X's contacts for topic Y, even without the words.
-            matching |= Q(
-                "bool",
-                filter=[
-                    Q("term", group="contacts"),
-                    Q("term", municipalities=place),
-                    Q("terms", topics=plan.boost_topics),
-                ],
-                should=[
-                    Q("constant_score", filter=Q("match_all"), boost=TOPIC_ONLY_SCORE),
-                    Q(
-                        "multi_match",
-                        query=latvian.stemmed_text(variants[0]),
-                        fields=["title_stems", "body_stems"],
-                        boost=ANY_WORD_SCORE,
-                    ),
-                ],
-            )
+            by_place_and_topic = {
+                "bool": {
+                    "filter": [
+                        term("group", "contacts"),
+                        term("municipalities", place),
+                        {"terms": {"topics": plan.boost_topics}},
+                    ],
+                    "should": [
+                        {
+                            "constant_score": {
+                                "filter": {"match_all": {}},
+                                "boost": TOPIC_ONLY_SCORE,
+                            }
+                        },
+                        {
+                            "multi_match": {
+                                "query": latvian.stemmed_text(variants[0]),
+                                "fields": ["title_stems", "body_stems"],
+                                "boost": ANY_WORD_SCORE,
+                            }
+                        },
+                    ],
+                }
+            }
+            matching = {"bool": {"should": [by_place_and_topic, matching]}}
     else:
-        matching = Q("match_all")
+        matching = {"match_all": {}}
     functions = []
     if not variants and place:
         # Only a place asked: its own page first.
-        functions.append({"filter": Q("term", kind="municipality"), "weight": PLACE_PAGE_WEIGHT})
+        functions.append({"filter": term("kind", "municipality"), "weight": PLACE_PAGE_WEIGHT})
     if place:
-        functions.append({"filter": Q("term", municipalities=place), "weight": MUNICIPALITY_WEIGHT})
+        functions.append({"filter": term("municipalities", place), "weight": MUNICIPALITY_WEIGHT})
         functions.append(
-            {"filter": Q("term", group="contacts"), "weight": CONTACTS_WEIGHT_WITH_PLACE}
+            {"filter": term("group", "contacts"), "weight": CONTACTS_WEIGHT_WITH_PLACE}
         )
     for topic, weight in topic_weights(plan):
-        functions.append({"filter": Q("term", topics=topic), "weight": weight})
-    functions.append({"filter": Q("term", kind="organization"), "weight": ORGANIZATION_WEIGHT})
-    query = Q("bool", must=[matching], filter=filters(plan))
-    query = Q(
-        "function_score",
-        query=query,
-        functions=functions,
-        score_mode="multiply",
-        boost_mode="multiply",
-    )
-    search = Search(index=alias).query(query).extra(track_total_hits=True)
+        functions.append({"filter": term("topics", topic), "weight": weight})
+    functions.append({"filter": term("kind", "organization"), "weight": ORGANIZATION_WEIGHT})
+    body = {
+        "query": {
+            "function_score": {
+                "boost_mode": "multiply",
+                "functions": functions,
+                "query": {"bool": {"filter": filters(plan), "must": [matching]}},
+                "score_mode": "multiply",
+            }
+        },
+        "aggs": {},
+        "track_total_hits": True,
+    }
     if plan.grouped:
         # Each group's page of hits from one request.
-        search = search.extra(size=0)
-        search.aggs.bucket("groups", "terms", field="group", size=10).metric(
-            "top", "top_hits", **{"from": plan.offset}, size=plan.per_page, **HIT_OPTIONS
-        )
+        top_hits = {
+            "highlight": HIGHLIGHT,
+            "size": plan.per_page,
+            "_source": SOURCE_FIELDS,
+            "from": plan.offset,
+        }
+        body["aggs"]["groups"] = {
+            "terms": {"field": "group", "size": 10},
+            "aggs": {"top": {"top_hits": top_hits}},
+        }
+        body["size"] = 0
     else:
-        search = search.update_from_dict(HIT_OPTIONS)[plan.offset : plan.offset + plan.per_page]
-    for name, field in FACETS.items():
-        search.aggs.bucket(name, "terms", field=field, size=50)
-    if variants:
-        search = search.suggest(
-            "spelling",
-            plan.variants[0],
-            term={"field": "body", "suggest_mode": "missing", "min_word_length": 4},
+        body.update(
+            {"from": plan.offset, "size": plan.per_page, "_source": SOURCE_FIELDS},
+            highlight=HIGHLIGHT,
         )
-    return search
+    for name, field in FACETS.items():
+        body["aggs"][name] = {"terms": {"field": field, "size": 50}}
+    if variants:
+        body["suggest"] = {
+            "spelling": {
+                "text": plan.variants[0],
+                "term": {"field": "body", "suggest_mode": "missing", "min_word_length": 4},
+            }
+        }
+    return body
 
 
 def run(plan):
     """Search the index; engine errors propagate to the caller (which falls back)."""
     es = documents.client(timeout=5)
-    response = build_search(plan, documents.alias_name()).using(es).execute()
-    results = SearchResults(plan=plan, engine="elasticsearch", total=response.hits.total.value)
+    response = es.search(index=documents.alias_name(), body=search_body(plan)).body
+    results = SearchResults(
+        plan=plan, engine="elasticsearch", total=response["hits"]["total"]["value"]
+    )
+    aggregations = response["aggregations"]
     if plan.grouped:
-        for bucket in response.aggregations.groups.buckets:
-            results.group_totals[bucket.key] = bucket.doc_count
-            results.hits += [to_hit(hit, plan) for hit in bucket.top.hits.hits]
+        for bucket in aggregations["groups"]["buckets"]:
+            results.group_totals[bucket["key"]] = bucket["doc_count"]
+            results.hits += [to_hit(hit, plan) for hit in bucket["top"]["hits"]["hits"]]
     else:
-        results.hits = [to_hit(hit, plan) for hit in response.hits]
+        results.hits = [to_hit(hit, plan) for hit in response["hits"]["hits"]]
     selected = {"type": plan.kind, "municipality": plan.municipality, "topic": plan.topic}
     for name in FACETS:
-        buckets = response.aggregations[name].buckets
+        buckets = aggregations[name]["buckets"]
         results.facets[name] = facet_values(
-            name, [(b.key, b.doc_count) for b in buckets], selected[name]
+            name, [(b["key"], b["doc_count"]) for b in buckets], selected[name]
         )
-    if results.total < 3 and "spelling" in (response.suggest or {}):
-        corrected = correction(plan.understanding.query, response.suggest.spelling)
+    spelling = response.get("suggest", {}).get("spelling")
+    if results.total < 3 and spelling:
+        corrected = correction(plan.understanding.query, spelling)
         # Only real misspellings: restoring diacritics alone is not worth a prompt.
         if latvian.fold(corrected) != latvian.fold(plan.understanding.query) or not results.total:
             results.did_you_mean = corrected
@@ -184,15 +224,11 @@ def run(plan):
 
 
 def to_hit(hit, plan):
-    """A Hit from a search hit (a Document) or a top_hits entry (a plain AttrDict)."""
-    if hasattr(hit, "meta"):
-        source, doc_id, score = hit.to_dict(), hit.meta.id, hit.meta.score
-        highlight = getattr(hit.meta, "highlight", None)
-    else:
-        source, doc_id, score = hit["_source"].to_dict(), hit["_id"], hit["_score"]
-        highlight = getattr(hit, "highlight", None)
+    """A Hit from one hit of the response (in `hits` or a group's `top_hits`)."""
+    source = hit["_source"]
     fragment = ""
-    if highlight is not None:
+    highlight = hit.get("highlight")
+    if highlight:
         for field in ("body", "body.stem"):
             if field in highlight:
                 fragment = highlight[field][0]
@@ -202,7 +238,7 @@ def to_hit(hit, plan):
         query = " ".join(plan.variants)
         fragment = latvian.snippet(source.get("body") or source.get("summary", ""), query)
     return Hit(
-        doc_id=doc_id,
+        doc_id=hit["_id"],
         kind=source.get("kind", ""),
         group=source.get("group", ""),
         title=source.get("title", ""),
@@ -210,7 +246,7 @@ def to_hit(hit, plan):
         snippet=fragment,
         municipalities=list(source.get("municipalities", [])),
         topics=list(source.get("topics", [])),
-        score=score or 0.0,
+        score=hit.get("_score") or 0.0,
         locale=source.get("locale", ""),
     )
 
@@ -218,10 +254,10 @@ def to_hit(hit, plan):
 def correction(query, suggestions):
     """The question with misspelt words replaced by their most likely indexed forms."""
     replacements = {
-        entry.text: entry.options[0].text
+        entry["text"]: entry["options"][0]["text"]
         for entry in suggestions
         # Another form of the same word (grafiks → grafiku) is not a misspelling.
-        if entry.options and stem_of(entry.text) != stem_of(entry.options[0].text)
+        if entry["options"] and stem_of(entry["text"]) != stem_of(entry["options"][0]["text"])
     }
     return replace_words(query, replacements)
 
@@ -241,25 +277,26 @@ def replace_words(query, replacements):
 def suggest(prefix, locale, size=SUGGEST_SIZE):
     """Autocomplete: titles whose words start with the typed (folded) prefix."""
     es = documents.client(timeout=3)
-    search = (
-        Search(index=documents.alias_name())
-        .source(["title", "url", "kind"])
-        .suggest(
-            "titles",
-            latvian.fold(prefix),
-            completion={
-                "field": "suggest",
-                # Several inputs of one document may match; duplicates are dropped below.
-                "size": size * 3,
-                "fuzzy": {"fuzziness": "AUTO", "min_length": 4},
-            },
-        )
-    )
-    response = search.using(es).execute()
+    body = {
+        "_source": ["title", "url", "kind"],
+        "suggest": {
+            "titles": {
+                "prefix": latvian.fold(prefix),
+                "completion": {
+                    "field": "suggest",
+                    # Several inputs of one document may match; duplicates are dropped below.
+                    "size": size * 3,
+                    "fuzzy": {"fuzziness": "AUTO", "min_length": 4},
+                },
+            }
+        },
+    }
+    response = es.search(index=documents.alias_name(), body=body).body
     found = {}
-    for option in response.suggest.titles[0].options:
-        source = option._source
+    for option in response["suggest"]["titles"][0]["options"]:
+        source = option["_source"]
         found.setdefault(
-            option._id, {"title": source.title, "url": source.url, "type": source.kind}
+            option["_id"],
+            {"title": source.get("title"), "url": source.get("url"), "type": source.get("kind")},
         )
     return list(found.values())[:size]

@@ -18,7 +18,7 @@ from elasticsearch.helpers import BulkIndexError, bulk, scan, streaming_bulk
 
 from . import documents
 from .models import PendingIndexUpdate
-from .sources import active_sources, all_documents, document_for, source_for
+from .sources import active_sources, all_documents, documents_for, page_url, source_for
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +26,8 @@ ENGINE_ERRORS = (ApiError, TransportError, BulkIndexError, ConnectionError, OSEr
 # After a failure, don't try the engine again for this long: saves and searches stay fast.
 PAUSE_AFTER_FAILURE = 30.0
 RETRY_BATCH = 50
+# Documents re-read per index update when a municipality or topic they refer to changes.
+REFERRER_BATCH = 500
 BULK_CHUNK = 500
 SENDERS = 2
 _down_until = 0.0
@@ -60,12 +62,12 @@ def changes_for(model_label, object_ids):
     source = source_for(model)
     if source is None:
         return []
-    found = {str(obj.pk): obj for obj in model._default_manager.filter(pk__in=object_ids)}
+    # One batched read: objects no longer public (or gone) come back without a document.
+    found = documents_for(source, object_ids)
     changes = []
     for object_id in map(str, object_ids):
-        obj = found.get(object_id)
-        document = document_for(obj)[1] if obj is not None else None
-        changes.append((doc_id_for(model_label, object_id), model_label, object_id, document))
+        doc_id = doc_id_for(model_label, object_id)
+        changes.append((doc_id, model_label, object_id, found.get(doc_id)))
     return changes
 
 
@@ -76,6 +78,28 @@ def apply_changes(model_label, object_ids):
     changes = changes_for(model_label, object_ids)
     if send(changes) and engine_ready():
         retry_pending()
+
+
+def referrers(model_label, object_id):
+    """(source, object ids) of the documents that copy something of this object."""
+    model = apps.get_model(model_label)
+    for source in active_sources():
+        ids = set()
+        for lookup in source.reference_lookups(model):
+            matching = source.queryset().filter(**{lookup: object_id})
+            ids.update(map(str, matching.values_list("pk", flat=True)))
+        if ids:
+            yield source, sorted(ids)
+
+
+def update_referrers(model_label, object_id):
+    """Reindex, in batches, the documents that refer to a renamed municipality or topic."""
+    if not documents.is_configured():
+        return
+    page_url.cache_clear()  # a municipality's new address is what directory entries link to
+    for source, object_ids in referrers(model_label, object_id):
+        for batch in chunks(object_ids, REFERRER_BATCH):
+            apply_changes(source.model_label, batch)
 
 
 def send(changes):
@@ -176,22 +200,23 @@ def rebuild(progress=None):
     es = documents.client(timeout=120)
     started = PendingIndexUpdate.objects.order_by("-pk").values_list("pk", flat=True).first()
     name = documents.new_index_name()
-    documents.create_index(es, name)
     actions = (
         {"_index": name, "_id": doc_id, "_source": documents.document_source(document)}
         for doc_id, document in all_documents()
     )
     count = 0
-    # Documents are built here (this thread's database connection); a sender thread lets
-    # Elasticsearch index one batch while the next is being built.
+    # Documents are built here (this thread's database connection) while sender threads
+    # create the index and then let Elasticsearch index one batch while the next is built.
     with ThreadPoolExecutor(max_workers=SENDERS) as senders:
+        created = senders.submit(documents.create_index, es, name)
         in_flight = deque()
         for chunk in chunks(actions, BULK_CHUNK):
-            in_flight.append(senders.submit(bulk, es, chunk, stats_only=True))
+            in_flight.append(senders.submit(send_chunk, es, chunk, created))
             if len(in_flight) >= SENDERS:
                 count += collect(in_flight.popleft(), progress)
         while in_flight:
             count += collect(in_flight.popleft(), progress)
+        created.result()  # an empty database still needs its (empty) index
     documents.finish_index(es, name)
     documents.swap_alias(es, name)
     documents.delete_old_indices(es, keep=name)
@@ -206,6 +231,12 @@ def chunks(iterable, size):
     iterator = iter(iterable)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+def send_chunk(es, chunk, created):
+    """Bulk-index one chunk once the index exists; (indexed, failed) like bulk()."""
+    created.result()
+    return bulk(es, chunk, stats_only=True)
 
 
 def collect(future, progress):

@@ -6,6 +6,7 @@ mājoklis (from "īres", "parādi"); the place word leaves the text, the rest is
 
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.apps import apps
 
@@ -146,7 +147,9 @@ class Vocabulary:
 vocabulary = Vocabulary()
 
 
+@lru_cache(maxsize=20_000)
 def stem_phrase(phrase):
+    """Folded stems of a phrase; cached: questions try every one-to-three-word phrase."""
     return " ".join(latvian.stem(word) for word in latvian.fold(phrase).split())
 
 

@@ -9,3 +9,9 @@ from . import indexing
 def update_index_task(model_label, object_ids):
     """Index or remove the documents of these objects; failures are kept and retried."""
     indexing.apply_changes(model_label, object_ids)
+
+
+@task()
+def update_referrers_task(model_label, object_id):
+    """Reindex the documents that refer to a renamed municipality or topic."""
+    indexing.update_referrers(model_label, object_id)
