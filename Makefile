@@ -7,7 +7,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cat pyproject.toml | md5sum | cut 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format setup messages search-server bench-load clean
+.PHONY: run test lint format setup messages search-server bench-load bench-pages clean
 
 $(STAMP):
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ search-server: $(STAMP)
 bench-load: $(TEST_STAMP)
 	$(PY) scripts/services.py install
 	$(PY) scripts/services.py run -- $(PY) bench/load.py
+
+# Page benchmark (not a test): synthetic corpus at default scale, p50/p95, requests/s, queries.
+bench-pages: $(TEST_STAMP)
+	$(PY) scripts/services.py install
+	$(PY) scripts/services.py run -- $(PY) bench/pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -12,6 +12,7 @@ requests/s, errors and p50/p95 per endpoint. Not a test: it asserts nothing, it 
 """
 
 import argparse
+import contextlib
 import http.client
 import os
 import random
@@ -168,6 +169,54 @@ def report(latencies, errors, elapsed, users, corpus):
         print(f"{endpoint:<20}{len(values):>9}{errors[endpoint]:>8}{p50:>9.1f}{p95:>9.1f}")
 
 
+def production_env(tmp, index_name):
+    """Environment for manage.py and gunicorn: production settings, local only, files in tmp."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(Path(tmp) / "static"),
+        "MEDIA_ROOT": str(Path(tmp) / "media"),
+        "ELASTICSEARCH_INDEX": index_name,
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+@contextlib.contextmanager
+def gunicorn(env, port, workers=2):
+    """Gunicorn serving the portal on 127.0.0.1:port until the block ends; yields the master."""
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=REPO,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
@@ -178,45 +227,10 @@ def main():
         sys.exit("Run through scripts/services.py run -- … (needs PostgreSQL and Elasticsearch).")
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",
-            "STATIC_ROOT": str(Path(tmp) / "static"),
-            "MEDIA_ROOT": str(Path(tmp) / "media"),
-            "ELASTICSEARCH_INDEX": "bench-load",
-        }
-        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        env = production_env(tmp, "bench-load")
         prepare(env, options.corpus)
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "portal.wsgi:application",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=REPO,
-            env=env,
-        )
-        try:
-            for _ in range(100):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    time.sleep(0.2)
+        with gunicorn(env, port):
             latencies, errors, elapsed = run_load(port, options.users, options.seconds)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     report(latencies, errors, elapsed, options.users, options.corpus)
 
 

@@ -3,6 +3,7 @@
 import uuid
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import RichText
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 PREVIEW_TEMPLATE = "knowledge/blocks/preview.html"
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -306,32 +308,109 @@ class FiguresBlock(blocks.StructBlock):
 
     def chart(self, value):
         """Bar geometry for the SVG; bars scale to the largest value."""
-        rows = list(value["rows"])
-        values = [Decimal(str(row["value"] or 0)) for row in rows]
-        largest = max(values, default=0) or 1
-        bar_space = self.CHART_WIDTH - self.VALUE_SPACE
-        bars = []
-        for index, (row, number) in enumerate(zip(rows, values, strict=True)):
-            top = index * self.ROW_HEIGHT
-            width = round(float(number / largest) * bar_space, 1)
-            bars.append(
-                {
-                    "label": row["label"],
-                    "value": number,
-                    "label_y": top + 14,
-                    "bar_y": top + 20,
-                    "width": max(width, 1),
-                    "value_x": max(width, 1) + 6,
-                    "value_y": top + 20 + self.BAR_HEIGHT - 4,
-                }
+        return bar_chart([(row["label"], row["value"]) for row in value["rows"]])
+
+
+def bar_chart(rows):
+    """Geometry of a horizontal bar chart for (label, number) rows, drawn as SVG by
+    templates/knowledge/includes/bar_chart.html; bars scale to the largest number."""
+    values = [Decimal(str(number or 0)) for _label, number in rows]
+    largest = max(values, default=0) or 1
+    bar_space = FiguresBlock.CHART_WIDTH - FiguresBlock.VALUE_SPACE
+    bars = []
+    for index, ((label, _number), number) in enumerate(zip(rows, values, strict=True)):
+        top = index * FiguresBlock.ROW_HEIGHT
+        width = round(float(number / largest) * bar_space, 1)
+        bars.append(
+            {
+                "label": label,
+                "value": number,
+                "label_y": top + 14,
+                "bar_y": top + 20,
+                "width": max(width, 1),
+                "value_x": max(width, 1) + 6,
+                "value_y": top + 20 + FiguresBlock.BAR_HEIGHT - 4,
+            }
+        )
+    return {
+        "id": f"chart-{uuid.uuid4().hex[:8]}",
+        "width": FiguresBlock.CHART_WIDTH,
+        "height": len(rows) * FiguresBlock.ROW_HEIGHT,
+        "bar_height": FiguresBlock.BAR_HEIGHT,
+        "bars": bars,
+    }
+
+
+def evaluation_question_choices():
+    from network.models.evaluation import QUESTIONS
+
+    return [(q.key, f"{number}. {q.text}") for number, q in enumerate(QUESTIONS, start=1)]
+
+
+class EvaluationResultsBlock(blocks.StructBlock):
+    """The results of a municipal staff evaluation survey (network): per question a bar
+    chart and its table, the same summary editors see in the admin."""
+
+    title = blocks.CharBlock(label=_("virsraksts"), max_length=200, required=False)
+    survey = SnippetChooserBlock("network.EvaluationSurvey", label=_("aptauja"))
+    municipality = blocks.PageChooserBlock(
+        label=_("pašvaldība"),
+        page_type="network.MunicipalityPage",
+        required=False,
+        help_text=_("Tukšs — visu pašvaldību atbildes kopā."),
+    )
+    questions = blocks.MultipleChoiceBlock(
+        label=_("jautājumi"),
+        choices=evaluation_question_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tukšs — visi jautājumi."),
+    )
+    show_texts = blocks.BooleanBlock(
+        label=_("rādīt brīvā teksta atbildes"),
+        required=False,
+        default=False,
+        help_text=_("Atbildes uz abiem atvērtajiem jautājumiem, sagrupētas pa darbības jomām."),
+    )
+
+    class Meta:
+        icon = "clipboard-list"
+        label = _("Aptaujas rezultāti")
+        template = "knowledge/blocks/evaluation_results.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = _(
+            "Pašvaldību darbinieku aptaujas rezultāti: diagramma un tabula katram jautājumam."
+        )
+
+    def get_preview_value(self):
+        """The newest survey with answers, so the preview shows real charts when it can."""
+        from network.models import EvaluationSurvey
+
+        survey = EvaluationSurvey.objects.filter(invitations__response__isnull=False).first()
+        return self.normalize({"title": "Pašvaldību darbinieku vērtējums", "survey": survey})
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context=parent_context)
+        context["is_preview"] = True
+        return context
+
+    def get_context(self, value, parent_context=None):
+        from network.evaluation_summary import summarise
+
+        context = super().get_context(value, parent_context=parent_context)
+        survey = value.get("survey")
+        context["summary"] = (
+            summarise(
+                survey,
+                municipality=value.get("municipality"),
+                keys=value.get("questions"),
+                include_texts=value.get("show_texts"),
             )
-        return {
-            "id": f"chart-{uuid.uuid4().hex[:8]}",
-            "width": self.CHART_WIDTH,
-            "height": len(rows) * self.ROW_HEIGHT,
-            "bar_height": self.BAR_HEIGHT,
-            "bars": bars,
-        }
+            if survey is not None
+            else None
+        )
+        context["id_prefix"] = f"eval-{uuid.uuid4().hex[:6]}-"
+        return context
 
 
 class KnowledgeStreamBlock(blocks.StreamBlock):
@@ -357,6 +436,12 @@ class KnowledgeStreamBlock(blocks.StreamBlock):
     figures = FiguresBlock()
 
 
+class SeminarStreamBlock(KnowledgeStreamBlock):
+    """A seminar's results may also show a municipal staff survey's results."""
+
+    evaluation_results = EvaluationResultsBlock()
+
+
 def plain_text(value):
     """The words of a block value, for search indexes: no markup, no chart geometry."""
     if value is None:
@@ -372,7 +457,7 @@ def plain_text(value):
         words = (
             plain_text(bound.value)
             for bound in value.bound_blocks.values()
-            if not isinstance(bound.block, blocks.ChoiceBlock)
+            if not isinstance(bound.block, blocks.ChoiceBlock | blocks.MultipleChoiceBlock)
         )
         return " ".join(filter(None, words))
     if isinstance(value, ListValue | list | tuple):

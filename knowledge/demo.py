@@ -1177,3 +1177,38 @@ def guide_steps(municipalities):
             ),
         ),
     ]
+
+
+SEMINAR_SLUG = "romu-mediatoru-pieredzes-apmainas-seminars"
+SURVEY_NOTE_TITLE = "Par aptaujas skaitļiem"
+
+
+def add_evaluation_results(site, survey):
+    """The demo survey's results on the seminar page, after the note on the survey's figures.
+
+    Added once: a page that already has a results block (or no longer exists) is left alone.
+    """
+    from network.models.evaluation import LIKERT_KEYS
+
+    from .blocks import SeminarStreamBlock
+
+    seminar = SeminarPage.objects.descendant_of(site.root_page).filter(slug=SEMINAR_SLUG).first()
+    if seminar is None or any(child.block_type == "evaluation_results" for child in seminar.body):
+        return False
+    block = SeminarStreamBlock().child_blocks["evaluation_results"]
+    value = block.normalize(
+        {
+            "title": "Aptaujas rezultātu attēlojums (demo)",
+            "survey": survey,
+            "questions": list(LIKERT_KEYS),  # the quotes are on the page already
+            "show_texts": False,
+        }
+    )
+    notes = [
+        index
+        for index, child in enumerate(seminar.body)
+        if child.block_type == "callout" and child.value.get("title") == SURVEY_NOTE_TITLE
+    ]
+    seminar.body.insert(notes[0] + 1 if notes else len(seminar.body), ("evaluation_results", value))
+    seminar.save_revision().publish()
+    return True

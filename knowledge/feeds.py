@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from portal.pages import prefetch_by_type
+
 FEED_SIZE = 20
 
 
@@ -31,7 +33,7 @@ class KnowledgeFeed(Feed):
         return index_page.get_full_url(self.request) + index_page.reverse_subpage("feed")
 
     def items(self, index_page):
-        return index_page.items()[:FEED_SIZE]
+        return prefetch_by_type(index_page.items()[:FEED_SIZE], "topics")
 
     def item_title(self, item):
         return item.title

@@ -43,6 +43,13 @@ class KnowledgeFilterForm(forms.Form):
             MunicipalityPage.objects.live().filter(locale_id=index_page.locale_id).order_by("title")
         )
 
+    def use_choices(self, lists):
+        """Choices from already built lists ({field name: [(slug, label)]}) instead of one
+        query per list; a submitted value is still checked against the database."""
+        for name in ("tema", "birka", "pasvaldiba"):
+            field = self.fields[name]
+            field.choices = [("", field.empty_label), *lists[name]]
+
     def filters(self):
         data = self.cleaned_data
         return {

@@ -17,7 +17,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import KnowledgeStreamBlock, plain_text
+from portal.cache import remember
+from portal.pages import prefetch_by_type, restricted
+
+from .blocks import KnowledgeStreamBlock, SeminarStreamBlock, plain_text
 
 PAGE_SIZE = 10
 
@@ -77,6 +80,18 @@ class TopicSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "name_en"]
 
 
+class TagNamesSerializer(serializers.Field):
+    """A page's tag names: from the listing's prefetched tagged items (Wagtail's own tags field
+    queries once per page), else in one query."""
+
+    def to_representation(self, page):
+        if "tagged_items" in getattr(page, "_prefetched_objects_cache", {}):
+            items = page.tagged_items.all()
+        else:
+            items = page.tagged_items.select_related("tag")
+        return sorted((item.tag.name for item in items), key=str.lower)
+
+
 class MunicipalityReferenceSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     title = serializers.CharField(read_only=True)
@@ -96,11 +111,14 @@ class SeminarPageTag(TaggedItemBase):
 
 
 def find_knowledge_index(page):
-    """The knowledge index above a page, else the first live one in the page's language."""
-    ancestor = KnowledgeIndexPage.objects.ancestor_of(page).live().first()
-    if ancestor is not None:
-        return ancestor
-    return KnowledgeIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+    """The knowledge index above a page, else the first live one in the page's language
+    (remembered on the page: templates ask for it more than once)."""
+    if not hasattr(page, "_knowledge_index"):
+        ancestor = KnowledgeIndexPage.objects.ancestor_of(page).live().first()
+        if ancestor is None:
+            ancestor = KnowledgeIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+        page._knowledge_index = ancestor
+    return page._knowledge_index
 
 
 class KnowledgeContent(models.Model):
@@ -172,7 +190,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
     def items(self, topic=None, tag=None, municipality=None, audience=None):
         """Live articles and seminars below this page, newest first, narrowed by the filters."""
         querysets = [
-            model.objects.live().public().descendant_of(self)
+            model.objects.live().exclude(restricted()).descendant_of(self)
             for model in (ArticlePage, SeminarPage)
         ]
         if topic is not None:
@@ -183,8 +201,11 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
             querysets = [qs.filter(municipalities=municipality) for qs in querysets]
         if audience:
             querysets = [qs.filter(audience__in=[audience, AUDIENCE_ALL]) for qs in querysets]
-        ids = [pk for qs in querysets for pk in qs.values_list("pk", flat=True)]
-        return Page.objects.filter(pk__in=ids).order_by("-first_published_at", "-pk").specific()
+        # Subqueries, not a list of ids: the database does the union at any corpus size.
+        in_any = models.Q()
+        for queryset in querysets:
+            in_any |= models.Q(pk__in=queryset.values("pk"))
+        return Page.objects.filter(in_any).order_by("-first_published_at", "-pk").specific()
 
     def used_tags(self):
         """Tags of live pages below this index, for the tag filter."""
@@ -199,20 +220,58 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
             .order_by(Lower("name"))
         )
 
+    def filter_lists(self, request=None):
+        """The filter choices, topic links and guides: the same for every visitor, so built
+        once per language and kept in the page cache (cleared on every content change)."""
+        from network.models import MunicipalityPage
+
+        key = f"knowledge-lists:{self.pk}:{translation.get_language()}"
+
+        def build():
+            topics = list(Topic.objects.all())
+            municipalities = MunicipalityPage.objects.live().filter(locale_id=self.locale_id)
+            return {
+                "tema": [(topic.slug, topic.label) for topic in topics],
+                "birka": [(tag.slug, tag.name) for tag in self.used_tags()],
+                "pasvaldiba": list(municipalities.order_by("title").values_list("slug", "title")),
+                "topic_links": [
+                    {"topic": {"label": topic.label}, "url": self.topic_url(topic)}
+                    for topic in topics
+                ],
+                "guides": [
+                    {"title": guide.title, "url": guide.get_url(request)} for guide in self.guides()
+                ],
+            }
+
+        return remember(key, build)
+
     def topic_url(self, topic):
-        return self.url + self.reverse_subpage("topic", args=[topic.slug])
+        # The index's own URL once per instance: each `.url` reads the site root paths anew.
+        if not hasattr(self, "_own_url"):
+            self._own_url = self.url
+        return self._own_url + self.reverse_subpage("topic", args=[topic.slug])
 
     def guides(self):
-        return GuidePage.objects.live().public().filter(locale_id=self.locale_id).order_by("title")
+        return (
+            GuidePage.objects.live()
+            .exclude(restricted())
+            .filter(locale_id=self.locale_id)
+            .order_by("title")
+        )
 
     def paginate(self, request, queryset):
-        return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+        page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+        # The cards show each item's topics and municipalities: fetched per type, not per item.
+        page_obj.object_list = prefetch_by_type(page_obj.object_list, "topics", "municipalities")
+        return page_obj
 
     @path("")
     def index_route(self, request):
         from .forms import KnowledgeFilterForm
 
+        lists = self.filter_lists(request)
         form = KnowledgeFilterForm(self, request.GET or None)
+        form.use_choices(lists)
         status = 200
         items = self.items()
         if form.is_bound:
@@ -227,9 +286,8 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
                 "filter_form": form,
                 "filtered": form.is_bound and form.is_valid() and any(form.filters().values()),
                 "page_obj": self.paginate(request, items),
-                "topics": [
-                    {"topic": topic, "url": self.topic_url(topic)} for topic in Topic.objects.all()
-                ],
+                "topics": lists["topic_links"],
+                "guides": lists["guides"],
             },
         )
         response.status_code = status
@@ -345,7 +403,7 @@ class ArticlePage(KnowledgeContent, Page):
         APIField("practice_status"),
         APIField("audience"),
         APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesSerializer(source="*")),
         APIField(
             "municipalities", serializer=MunicipalityReferenceSerializer(many=True, read_only=True)
         ),
@@ -391,7 +449,7 @@ class SeminarPage(KnowledgeContent, Page):
         _("uzdevumi"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
     )
     body = StreamField(
-        KnowledgeStreamBlock(),
+        SeminarStreamBlock(),
         verbose_name=_("rezultāti"),
         blank=True,
         help_text=_("Semināra rezultāti: ieteikumu tabulas, mediatoru rezultāti, citāti, skaitļi."),
@@ -459,7 +517,7 @@ class SeminarPage(KnowledgeContent, Page):
         APIField("body"),
         APIField("audience"),
         APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesSerializer(source="*")),
         APIField(
             "municipalities", serializer=MunicipalityReferenceSerializer(many=True, read_only=True)
         ),
@@ -536,7 +594,7 @@ class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
         verbose_name_plural = _("ceļveži")
 
     def steps(self):
-        return GuideStepPage.objects.child_of(self).live().public().order_by("path")
+        return GuideStepPage.objects.child_of(self).live().exclude(restricted()).order_by("path")
 
     @path("")
     def overview_route(self, request):

@@ -108,8 +108,5 @@ def _yes_no(value):
 
 
 def _services_per_topic(municipality):
-    counts = {}
-    for service in municipality.directory_services():
-        for topic in service.topics.all():
-            counts[topic.pk] = counts.get(topic.pk, 0) + 1
-    return counts
+    """{topic pk: number of public services}: one aggregate query, not the services."""
+    return {group.topic.pk: group.total for group in municipality.topic_counts() if group.topic}

@@ -12,6 +12,7 @@ from decimal import Decimal
 from knowledge.models import Topic
 from portal.demo import get_or_create_child
 
+from .demo_evaluation import load as load_evaluation
 from .demo_people import load_people
 from .models import (
     Contact,
@@ -475,6 +476,10 @@ def load(site, log):
     services = load_directory(index_page)
     log(f"network: {services} demo directory services (no contact details invented)")
     load_people(site, log)
+    from .demo_reports import load as load_reports  # it reads this module's DIRECTORY
+
+    load_reports(site, log)
+    load_evaluation(site, log)
 
 
 def fill_blank_facts(page, facts):

@@ -18,6 +18,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from portal.pages import restricted
+
 from .forms import SuggestEditForm
 from .hours import week_table
 from .models import MunicipalityPage, Service, ServiceAtLocation
@@ -53,7 +55,7 @@ def _service_context(request, service):
         "week": week_table(list(service.schedules.all()), now),
         "stale": service.is_stale(timezone.localdate(now)),
         "municipalities": MunicipalityPage.objects.live()
-        .public()
+        .exclude(restricted())
         .filter(services=service)
         .order_by("title"),
         "share_url": request.build_absolute_uri(service.get_absolute_url()),

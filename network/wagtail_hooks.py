@@ -1,4 +1,7 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -6,7 +9,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ChangeRequest, Location, Organization, Service
+from portal.roles import is_editor
+
+from . import report_admin
+from .evaluation_admin import EditorsOnlyPermissionPolicy, EvaluationSurveyViewSet
+from .models import ChangeRequest, EvaluationSurvey, Location, Organization, Service
 
 
 class OrganizationViewSet(SnippetViewSet):
@@ -83,3 +90,30 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("atskaites/", report_admin.dashboard, name="network_reports"),
+        path("atskaites/atskaites.csv", report_admin.download_csv, name="network_reports_csv"),
+        path("atskaites/atskaites.xlsx", report_admin.download_xlsx, name="network_reports_xlsx"),
+        path("atskaites/<int:pk>/", report_admin.report_detail, name="network_report_detail"),
+    ]
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu_item():
+    return ReportsMenuItem(
+        _("Mēneša atskaites"), reverse("network_reports"), icon_name="table", order=220
+    )
+
+
+# The evaluation questionnaire: surveys with their invitations and results, editors only.
+register_permission_policy(EvaluationSurvey, EditorsOnlyPermissionPolicy(EvaluationSurvey))
+register_snippet(EvaluationSurveyViewSet)

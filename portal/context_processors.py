@@ -1,26 +1,49 @@
-from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from .cache import remember
+from .models import SiteSettings
+from .pages import active_locale, public
 
 
 def navigation(request):
-    """Main menu: the site root's in-menu children, in the visitor's language if translated."""
+    """Main menu and footer: the site root's in-menu children in the visitor's language (when
+    translated), and the site settings. Built once per site and language, then cached."""
     site = Site.find_for_request(request)
     if site is None:
-        return {"nav_root": None, "nav_pages": []}
+        return {"nav_root": None, "nav_pages": [], "footer": {}}
+    active = active_locale(request)
+    key = f"chrome:{site.pk}:{active.language_code}"
+    return remember(key, lambda: build_chrome(request, site, active))
+
+
+def build_chrome(request, site, active):
     root = site.root_page
-    items = list(Page.objects.child_of(root).live().public().in_menu().select_related("locale"))
-    try:
-        active = Locale.objects.get(language_code=translation.get_language())
-    except Locale.DoesNotExist:
-        active = root.locale
+    items = list(public(Page.objects.child_of(root).live().in_menu()).select_related("locale"))
     if active.id != root.locale_id:
+        # The translations of the menu items and of the root, in one query.
+        keys = [item.translation_key for item in items] + [root.translation_key]
         translated = {
             page.translation_key: page
-            for page in Page.objects.live()
-            .public()
-            .filter(locale=active, translation_key__in=[item.translation_key for item in items])
-            .select_related("locale")
+            for page in public(
+                Page.objects.live().filter(locale=active, translation_key__in=keys)
+            ).select_related("locale")
         }
         items = [translated.get(item.translation_key, item) for item in items]
-        root = root.get_translation_or_none(active) or root
-    return {"nav_root": root, "nav_pages": items}
+        root = translated.get(root.translation_key, root)
+    site_settings = SiteSettings.for_site(site)
+    return {
+        "nav_root": {"url": root.get_url(request), "title": root.title},
+        "nav_pages": [
+            {
+                "title": item.title,
+                "url": item.get_url(request),
+                "path": item.path,
+                "language_code": item.locale.language_code,
+            }
+            for item in items
+        ],
+        "footer": {
+            "text": site_settings.footer_text,
+            "contact_email": site_settings.contact_email,
+        },
+    }

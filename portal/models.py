@@ -3,12 +3,16 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from .pages import active_locale, localized, public
 
 
 class HomePage(Page):
@@ -69,29 +73,92 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guide"] = self.entry_point("guide_page")
-        context["municipalities"] = self.entry_point("municipalities_page")
-        experience = self.entry_point("experience_index_page")
+        entry_points = self.entry_points(request)
+        context["guide"] = entry_points["guide_page"]
+        context["municipalities"] = entry_points["municipalities_page"]
+        experience = entry_points["experience_index_page"]
         context["experience_index"] = experience
         context["latest_experience"] = (
-            experience.get_children().live().public().order_by("-first_published_at")[:3]
+            public(experience.get_children().live())
+            .select_related("locale")
+            .order_by("-first_published_at")[:3]
             if experience
             else []
         )
         return context
 
+    ENTRY_POINT_FIELDS = ("guide_page", "municipalities_page", "experience_index_page")
+
+    def entry_points(self, request=None):
+        """The linked pages in the visitor's language when translated (None when not live).
+        A translated home page whose link is empty uses the link of the default-language home
+        page. The links are read in one query rather than one per link."""
+        locale = active_locale(request)
+        home_locale = locale if self.locale_id == locale.id else self.locale
+        ids = {name: getattr(self, f"{name}_id") for name in self.ENTRY_POINT_FIELDS}
+        if not all(ids.values()) and not home_locale.is_default:
+            source = (
+                HomePage.objects.filter(
+                    translation_key=self.translation_key,
+                    locale__language_code=settings.LANGUAGE_CODE,
+                )
+                .values(*[f"{name}_id" for name in self.ENTRY_POINT_FIELDS])
+                .first()
+            )
+            if source:
+                ids = {name: ids[name] or source[f"{name}_id"] for name in ids}
+        pages = Page.objects.select_related("locale").in_bulk([pk for pk in ids.values() if pk])
+        found = {}
+        for name, pk in ids.items():
+            page = localized(pages.get(pk), locale)
+            found[name] = page if page is not None and page.live else None
+        return found
+
     def entry_point(self, field_name):
-        """The linked page in the visitor's language when translated. A translated home page
-        whose link is empty uses the link of the default-language home page."""
-        page = getattr(self, field_name)
-        if page is None and not self.locale.is_default:
-            source = self.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE)
-            source = source.specific().first()
-            page = getattr(source, field_name) if source else None
-        if page is None:
-            return None
-        page = page.localized
-        return page if page.live else None
+        return self.entry_points()[field_name]
+
+    def route(self, request, path_components):
+        """Wagtail routes one level at a time, two queries per level (the child by slug, then
+        its specific page). This reads every page on the path in one query and descends to
+        the deepest; a page that answers the rest of the path with its own routes takes over
+        exactly where Wagtail's routing would hand over to it."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = ["/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
+        on_path = {
+            page.url_path: page
+            for page in Page.objects.descendant_of(self).filter(
+                url_path__in=[self.url_path + prefix for prefix in prefixes]
+            )
+        }
+        parent = self
+        for depth, prefix in enumerate(prefixes, start=1):
+            page = on_path.get(self.url_path + prefix)
+            if page is None:
+                raise Http404
+            remaining = path_components[depth:]
+            if not remaining or routes_itself(page, remaining):
+                specific = page.specific
+                specific._cached_parent_obj = parent
+                return specific.route(request, remaining)
+            page._cached_parent_obj = parent
+            parent = page
+        raise Http404  # not reached: the last prefix has nothing remaining
+
+
+def routes_itself(page, remaining):
+    """Would this page answer the rest of the path with its own routes rather than a child?"""
+    page_class = page.specific_class
+    if page_class is None or page_class.route is Page.route:
+        return False
+    if issubclass(page_class, RoutablePageMixin) and page_class.route is RoutablePageMixin.route:
+        if not page.live:
+            return False
+        try:
+            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return False
+    return True
 
 
 @register_setting(icon="cog")

@@ -24,8 +24,10 @@ __all__ = [
     "Service",
     "ServiceAtLocation",
 ]
+from .evaluation import EvaluationInvitation, EvaluationResponse, EvaluationSurvey
 from .mediators import FamiliesSupported, MediatorIndexPage, MediatorLanguage, MediatorProfilePage
 from .posts import ExperienceIndexPage, ExperiencePostPage, Reply
+from .reports import CooperationFact, MonthlyReport, ReportEvent, ReportReminder
 
 __all__ += [
     "ExperienceIndexPage",
@@ -36,3 +38,5 @@ __all__ += [
     "MediatorProfilePage",
     "Reply",
 ]
+__all__ += ["CooperationFact", "MonthlyReport", "ReportEvent", "ReportReminder"]
+__all__ += ["EvaluationInvitation", "EvaluationResponse", "EvaluationSurvey"]

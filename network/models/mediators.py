@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.pages import restricted
+
 LANGUAGE_CHOICES = [
     ("rom", _("romu (romani)")),
     ("lv", _("latviešu")),
@@ -42,7 +44,7 @@ class MediatorIndexPage(Page):
         return (
             MediatorProfilePage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(restricted())
             .select_related("municipality", "photo")
             .prefetch_related("topics", "languages")
             .order_by("title")
@@ -71,7 +73,7 @@ class MediatorIndexPage(Page):
         live_here = Q(mediator_profiles__live=True, mediator_profiles__path__startswith=self.path)
         return (
             MunicipalityPage.objects.live()
-            .public()
+            .exclude(restricted())
             .annotate(mediator_count=Count("mediator_profiles", filter=live_here))
             .order_by("-mediator_count", "title")
         )
@@ -232,7 +234,8 @@ class MediatorProfilePage(Page):
     def families_chart(self):
         """The families-per-period table as the knowledge app's figures block value."""
         rows = []
-        for row in self.families.all():
+        periods = list(self.families.all())
+        for row in periods:
             if row.families is not None:
                 rows.append({"label": row.period, "value": row.families, "note": row.note})
             elif row.persons is not None:
@@ -244,15 +247,21 @@ class MediatorProfilePage(Page):
             "title": _("Atbalstītās ģimenes: %(name)s") % {"name": self.title},
             "value_label": _("Ģimenes (vai personas)"),
             "rows": rows,
-            "source": self.families.first().source or _("mediatora atskaites"),
+            "source": periods[0].source or _("mediatora atskaites"),
         }
+
+    def report_totals(self):
+        """Period figures of this mediator's submitted monthly reports (one query), or None."""
+        from .reports import mediator_period_totals
+
+        return mediator_period_totals(self)
 
     def posts(self):
         from .posts import ExperiencePostPage
 
         return (
             ExperiencePostPage.objects.live()
-            .public()
+            .exclude(restricted())
             .filter(author_profile=self)
             .order_by("-first_published_at")
         )

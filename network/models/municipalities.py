@@ -1,4 +1,9 @@
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Case, Count, F, Sum, When, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -6,6 +11,49 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from portal.pages import restricted
+
+# The municipality page shows this many services per topic and links to the whole list.
+SERVICES_PER_TOPIC = 5
+SERVICES_PER_PAGE = 20
+# The `tema` value of services without a topic.
+UNTAGGED_SLUG = "citi"
+
+
+@dataclass
+class TopicGroup:
+    """A topic of a municipality's directory (None: services without a topic), some of its
+    services and how many it has in all."""
+
+    topic: object
+    services: list = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def slug(self):
+        return self.topic.slug if self.topic else UNTAGGED_SLUG
+
+    @property
+    def label(self):
+        return self.topic.label if self.topic else _("Citi")
+
+    def sort_key(self):
+        """Topic order (Topic.Meta.ordering), services without a topic last."""
+        if self.topic is None:
+            return (1, 0, "")
+        return (0, self.topic.sort_order, self.topic.name)
+
+
+# The Topic fields read along with the services, so no query of their own is needed.
+TOPIC_FIELDS = ("id", "name", "name_en", "slug", "sort_order")
+
+
+def topic_from(values):
+    """A Topic built from joined columns (None for a service without a topic)."""
+    from knowledge.models import Topic
+
+    return Topic(**values) if values["id"] is not None else None
 
 
 class MunicipalityIndexPage(RoutablePageMixin, Page):
@@ -21,7 +69,8 @@ class MunicipalityIndexPage(RoutablePageMixin, Page):
         verbose_name = _("pašvaldību saraksts")
 
     def municipalities(self):
-        return MunicipalityPage.objects.child_of(self).live().public().order_by("title")
+        pages = MunicipalityPage.objects.child_of(self).live()
+        return pages.exclude(restricted()).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -44,7 +93,7 @@ class MunicipalityIndexPage(RoutablePageMixin, Page):
         )
 
 
-class MunicipalityPage(Page):
+class MunicipalityPage(RoutablePageMixin, Page):
     """A municipality: who works there, how, and whom to call."""
 
     name_locative = models.CharField(
@@ -171,24 +220,53 @@ class MunicipalityPage(Page):
             Service.objects.public()
             .filter(service_areas=self)
             .select_related("organization")
-            .prefetch_related("topics", "phones", "schedules")
-            .order_by("organization__name", "name")
+            .prefetch_related("phones", "schedules")
+            .order_by("organization__name", "name", "pk")
         )
 
-    def directory_by_topic(self):
-        """[(topic or None, [services])] in topic order; a service appears under each topic."""
-        from knowledge.models import Topic
+    def directory_by_topic(self, limit=SERVICES_PER_TOPIC):
+        """[TopicGroup] in topic order, untagged services last as “Citi”: each with the first
+        `limit` services and the number of all; a service appears under each of its topics.
+        One query for the services and their topics whatever the directory's size (a window
+        per topic), plus the phones and hours of the services shown."""
+        by_name = [F("organization__name").asc(), F("name").asc(), F("pk").asc()]
+        rows = (
+            self.directory_services()
+            .annotate(
+                **{f"topic_{name}": F(f"topics__{name}") for name in TOPIC_FIELDS},
+                rank=Window(RowNumber(), partition_by=F("topics"), order_by=by_name),
+                in_topic=Window(Count("pk"), partition_by=F("topics")),
+                demo_rows=Window(Sum(Case(When(is_demo=True, then=1), default=0))),
+                rows=Window(Count("pk")),
+            )
+            .filter(rank__lte=limit)
+        )
+        groups = {}
+        for service in rows:
+            topic = topic_from({name: getattr(service, f"topic_{name}") for name in TOPIC_FIELDS})
+            key = topic.pk if topic else None
+            if key not in groups:
+                groups[key] = TopicGroup(topic, [], service.in_topic)
+            groups[key].services.append(service)
+        return sorted(groups.values(), key=TopicGroup.sort_key)
 
-        services = list(self.directory_services())
+    def topic_counts(self):
+        """[TopicGroup] without services: how many public services each topic has here, in
+        topic order, untagged last (one aggregate query)."""
+        from .directory import Service
+
+        counts = (
+            Service.objects.public()
+            .filter(service_areas=self)
+            .values(*[f"topics__{name}" for name in TOPIC_FIELDS])
+            .annotate(total=Count("pk"))
+            .order_by()
+        )
         groups = []
-        for topic in Topic.objects.all():
-            members = [s for s in services if topic in s.topics.all()]
-            if members:
-                groups.append((topic, members))
-        untagged = [s for s in services if not s.topics.all()]
-        if untagged:
-            groups.append((None, untagged))
-        return groups
+        for row in counts:
+            topic = topic_from({name: row[f"topics__{name}"] for name in TOPIC_FIELDS})
+            groups.append(TopicGroup(topic, [], row["total"]))
+        return sorted(groups, key=TopicGroup.sort_key)
 
     def partner_organizations(self):
         """Cooperation partners: the organisations whose services serve this municipality."""
@@ -196,6 +274,15 @@ class MunicipalityPage(Page):
 
         services = Service.objects.public().filter(service_areas=self)
         return Organization.objects.filter(services__in=services).distinct().order_by("name")
+
+    def report_totals(self):
+        """Period figures of submitted monthly reports of this municipality's mediators (one
+        query): each the largest month's sum over mediators, or None without reports."""
+        from .reports import MonthlyReport, period_totals
+
+        rows = MonthlyReport.objects.submitted().filter(profile__municipality=self)
+        rows = rows.figures_by_month()
+        return period_totals(rows) if rows else None
 
     def linked_practices(self):
         """Hook: live good-practice articles linked to this municipality, by title.
@@ -206,24 +293,63 @@ class MunicipalityPage(Page):
         related = getattr(self, "article_pages", None)
         if related is None:
             return []
-        return list(related.live().public().order_by("title"))
+        return list(related.live().exclude(restricted()).order_by("title"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         directory = self.directory_by_topic()
         context["directory"] = directory
-        flags = [s.is_demo for _topic, group in directory for s in group]
-        context["has_demo"] = any(flags)
+        # Counted over the whole directory by the window query, not only the services shown.
+        first = directory[0].services[0] if directory else None
+        context["has_demo"] = bool(first and first.demo_rows)
         # One notice at the top when everything is demo; per-entry badges when mixed.
-        context["all_demo"] = bool(flags) and all(flags)
+        context["all_demo"] = bool(first) and first.demo_rows == first.rows
         context["partners"] = self.partner_organizations()
         context["practices"] = self.linked_practices()
-        parent = self.get_parent().specific
-        context["index_page"] = parent if isinstance(parent, MunicipalityIndexPage) else None
+        context["index_page"] = self.index_page()
         context["compare_with"] = (
             MunicipalityPage.objects.sibling_of(self, inclusive=False)
             .live()
-            .public()
+            .exclude(restricted())
             .order_by("title")
         )
         return context
+
+    def index_page(self):
+        """The parent municipality list (for the compare form), or None. The router has
+        usually cached the parent; its specific class is known without a query."""
+        parent = self.get_parent()
+        if parent is None or parent.specific_class is not MunicipalityIndexPage:
+            return None
+        return parent.specific_deferred
+
+    @path("pakalpojumi/", name="services")
+    def services_route(self, request):
+        """The whole directory of this municipality, one topic at a time (`tema`), paginated
+        (`page`, as the other listings: a bad number shows the first or last page). An
+        unknown topic answers 404 with the topics to choose from."""
+        groups = self.topic_counts()
+        slug = request.GET.get("tema", "")
+        selected = next((group for group in groups if group.slug == slug), None)
+        services = self.directory_services()
+        if selected is not None and selected.topic is None:
+            services = services.filter(topics__isnull=True)
+        elif selected is not None:
+            services = services.filter(topics=selected.topic)
+        elif slug:
+            services = services.none()
+        page_obj = Paginator(services, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+        response = self.render(
+            request,
+            template="network/municipality_services.html",
+            context_overrides={
+                "groups": groups,
+                "selected": selected,
+                "unknown_topic": slug if slug and selected is None else "",
+                "page_obj": page_obj,
+                "has_demo": any(service.is_demo for service in page_obj.object_list),
+            },
+        )
+        if slug and selected is None:
+            response.status_code = 404
+        return response

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from network.sanitize import clean_text
+from portal.pages import restricted
 
 POSTS_PER_PAGE = 10
 
@@ -44,7 +45,7 @@ class ExperienceIndexPage(RoutablePageMixin, Page):
         return (
             ExperiencePostPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(restricted())
             .select_related("municipality", "author_profile")
             .prefetch_related("topics")
             .order_by("-first_published_at", "-pk")

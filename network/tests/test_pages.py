@@ -63,6 +63,70 @@ def test_municipality_page_groups_services_by_topic_in_topic_order(
     assert 'href="#tema-izglitiba"' in html
 
 
+def named_services(count, municipality, topics, prefix="Iestāde"):
+    """`count` services named in alphabetical order: “<prefix> 01”, “<prefix> 02”, …"""
+    return [
+        ServiceFactory(
+            organization=OrganizationFactory(name=f"{prefix} {number:02d}"),
+            topics=topics,
+            service_areas=[municipality],
+        )
+        for number in range(1, count + 1)
+    ]
+
+
+def test_municipality_page_shows_the_first_services_of_a_topic_and_links_to_all(
+    client, municipality, topics
+):
+    named_services(7, municipality, [topics["izglitiba"]], prefix="Skola")
+    named_services(2, municipality, [topics["majoklis"]], prefix="Mājokļu nodaļa")
+    html = html_of(client.get(municipality.url)).split("Mediatora darba prakse")[0]
+    assert "Skola 05" in html and "Skola 06" not in html  # five per topic, by name
+    assert 'href="#tema-izglitiba">Izglītība <span class="count">(7)</span>' in html
+    assert f'href="{municipality.url}pakalpojumi/?tema=izglitiba"' in html
+    assert "Visi pakalpojumi: Izglītība (7)" in html
+    assert "?tema=majoklis" not in html  # all of its two are shown already
+
+
+def test_municipality_services_route_filters_by_topic_and_paginates(client, municipality, topics):
+    named_services(23, municipality, [topics["izglitiba"]], prefix="Skola")
+    named_services(1, municipality, [topics["majoklis"]], prefix="Mājokļu nodaļa")
+    named_services(1, municipality, [], prefix="Bez tēmas")
+    url = f"{municipality.url}pakalpojumi/"
+    html = html_of(client.get(url, {"tema": "izglitiba"}))
+    assert "Pakalpojumi Ventspilī: Izglītība</h1>" in html
+    assert "Skola 20" in html and "Skola 21" not in html and "Mājokļu nodaļa" not in html
+    assert "1. lapa no 2" in html and "tema=izglitiba&amp;page=2" in html
+    second = html_of(client.get(url, {"tema": "izglitiba", "page": "2"}))
+    assert "Skola 21" in second and "Skola 23" in second and "Skola 20" not in second
+    untagged = html_of(client.get(url, {"tema": "citi"}))
+    assert "Bez tēmas 01" in untagged and "Skola 01" not in untagged
+    everything = html_of(client.get(url))
+    assert "Mājokļu nodaļa 01" in everything and "Bez tēmas 01" in everything
+    assert 'href="?tema=izglitiba">Izglītība <span class="count">(23)</span>' in everything
+
+
+@pytest.mark.parametrize(("page", "shown"), [("99", "Skola 21"), ("nav-skaitlis", "Skola 01")])
+def test_municipality_services_route_bad_page_number_shows_last_or_first_page(
+    client, municipality, topics, page, shown
+):
+    """As the knowledge listing: a number past the end shows the last page, junk the first."""
+    named_services(21, municipality, [topics["izglitiba"]], prefix="Skola")
+    html = html_of(client.get(f"{municipality.url}pakalpojumi/", {"page": page}))
+    assert shown in html
+
+
+def test_municipality_services_route_unknown_topic_is_404_with_a_message(
+    client, municipality, topics
+):
+    named_services(1, municipality, [topics["izglitiba"]], prefix="Skola")
+    response = client.get(f"{municipality.url}pakalpojumi/", {"tema": "nav-tadas"})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Tēma “nav-tadas” nav atrasta." in html
+    assert 'href="?tema=izglitiba"' in html and "Skola 01" not in html
+
+
 def test_municipality_page_shows_tap_to_call_and_todays_hours(client, municipality, topics):
     service = ServiceFactory(topics=[topics["izglitiba"]], service_areas=[municipality])
     PhoneFactory(service=service, number="+371 2000 0001")

@@ -20,10 +20,28 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's preview views set SAMEORIGIN for themselves.
 X_FRAME_OPTIONS = "DENY"
-# One cache for all gunicorn workers, so rate limits count every request (createcachetable).
+# Shared by all gunicorn workers: rate limits in PostgreSQL (atomic counts across workers;
+# table made by `migrate`), whole pages as files on the container's own disk (a read costs no
+# query, and a new release starts empty). Several web hosts would need Redis; see README.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_cache",
-    }
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),  # noqa: F405
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
+# Optional purge of a caching proxy (Varnish, nginx) in front of the site when pages are
+# published, unpublished or moved: the URL that accepts PURGE requests.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }

@@ -15,3 +15,5 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 # client.login() has no request for django-axes; the throttling test switches it on.
 AXES_ENABLED = False
+# Tests render pages afresh; the caching tests switch the page cache on themselves.
+PAGE_CACHE_SECONDS = 0

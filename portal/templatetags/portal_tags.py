@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -13,30 +13,39 @@ def language_links(context):
     request = context["request"]
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     current = translation.get_language()
-    translations = {}
-    if page is not None:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated.url
+    translations, homes = ({}, {}) if page is None else page_and_home_urls(request, page)
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
             url = translations[code]
         elif page is not None:
-            url = _home_url(request, code)
+            url = homes.get(code) or _home_url(code)
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
 
 
-def _home_url(request, language_code):
+def page_and_home_urls(request, page):
+    """({language: URL of the page's translation}, {language: URL of the home page}), in one
+    query. Not kept in the page cache: a read there is a query too, and a miss (every first
+    render of a page) costs five more to store it."""
     site = Site.find_for_request(request)
-    try:
-        locale = Locale.objects.get(language_code=language_code)
-        home = site.root_page.get_translation(locale)
-    except (Locale.DoesNotExist, Page.DoesNotExist, AttributeError):
-        return "/" if language_code == settings.LANGUAGE_CODE else f"/{language_code}/"
-    return home.url
+    home_key = site.root_page.translation_key if site else None
+    translations, homes = {}, {}
+    keys = {page.translation_key, home_key} - {None}
+    pages = Page.objects.filter(translation_key__in=keys).live().select_related("locale")
+    for translated in pages:
+        code = translated.locale.language_code
+        if translated.translation_key == page.translation_key:
+            translations[code] = translated.get_url(request)
+        if translated.translation_key == home_key:
+            homes[code] = translated.get_url(request)
+    return translations, homes
+
+
+def _home_url(language_code):
+    return "/" if language_code == settings.LANGUAGE_CODE else f"/{language_code}/"
 
 
 @register.filter

@@ -3,10 +3,20 @@
 import io
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from wagtail.models import Site
 
 from portal.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Pages and the cached menu live in the "pages" cache; each test starts without them (a
+    rolled-back test sends no signal that would clear them)."""
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
 
 
 def load_demo_quietly():

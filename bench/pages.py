@@ -1,0 +1,252 @@
+"""Page benchmark: server time, requests/s and SQL queries per page type on the synthetic corpus.
+
+Run through the services wrapper (it starts PostgreSQL and Elasticsearch), or `make bench-pages`:
+
+    .venv/bin/python scripts/services.py run -- .venv/bin/python bench/pages.py [--scale 1.0]
+        [--samples 200] [--concurrency 4] [--seconds 10]
+
+It migrates the (throwaway) database, loads the demo, runs `generate_corpus --scale S` (printing
+its time), rebuilds the search index, starts gunicorn with 2 workers (bench/load.py's helpers;
+production settings plus bench/timing.py, which adds the server time and query count to each
+response), then for each page type requests `--samples` different URLs from the corpus one at a
+time (server time, queries), and the same URLs from `--concurrency` connections for `--seconds`
+(requests/s). Finally the peak RSS (VmHWM) of each worker. Not a test: it measures and prints.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from itertools import cycle
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load import REPO, free_port, gunicorn, production_env  # noqa: E402
+
+PAGE_TYPES = [
+    "home",
+    "article",
+    "guide step",
+    "municipality directory",
+    "service",
+    "profile",
+    "post",
+    "knowledge listing",
+    "search",
+]
+P95_TARGET_MS = 50
+QUERY_TARGET = 15
+
+
+def collect_urls(samples, seed=1):
+    """{page type: [paths]}: up to `samples` different URLs of each type (run inside Django)."""
+    import random
+    from urllib.parse import quote
+
+    from wagtail.models import Site
+
+    from knowledge.models import PAGE_SIZE, ArticlePage, GuideStepPage, KnowledgeIndexPage
+    from network.models import ExperiencePostPage, MediatorProfilePage, MunicipalityPage, Service
+    from search.tests.relevance_cases import CASES
+
+    rng = random.Random(seed)  # noqa: S311 - a reproducible sample, not security
+    root = Site.objects.get(is_default_site=True).root_page.url_path
+
+    def pages(model):
+        paths = list(model.objects.live().public().values_list("url_path", flat=True))
+        return [
+            "/" + path.removeprefix(root) for path in rng.sample(paths, min(samples, len(paths)))
+        ]
+
+    knowledge = KnowledgeIndexPage.objects.live().get(url_path=f"{root}zinasanas/")
+    listed = ArticlePage.objects.live().descendant_of(knowledge).count()
+    last_page = max(1, -(-listed // PAGE_SIZE))
+    listing_pages = rng.sample(range(1, last_page + 1), min(samples, last_page))
+    services = list(Service.objects.public().values_list("pk", flat=True))
+    return {
+        "home": ["/", "/en/"],
+        "article": pages(ArticlePage),
+        "guide step": pages(GuideStepPage),
+        "municipality directory": pages(MunicipalityPage),
+        "service": [
+            f"/pakalpojumi/{pk}/" for pk in rng.sample(services, min(samples, len(services)))
+        ],
+        "profile": pages(MediatorProfilePage),
+        "post": pages(ExperiencePostPage),
+        "knowledge listing": [f"/zinasanas/?page={number}" for number in listing_pages],
+        "search": [f"/meklet/?q={quote(question)}" for question, _expected in CASES][:samples],
+    }
+
+
+def prepare(env, scale):
+    """Database, demo, synthetic corpus, search index and static files; prints the timings."""
+    manage = [sys.executable, "manage.py"]
+    quiet = {"cwd": REPO, "env": env, "check": True, "stdout": subprocess.DEVNULL}
+    for args in (
+        ["migrate", "--no-input", "-v0"],
+        ["createcachetable"],
+        ["search_index", "--rebuild", "--no-progress"],  # an index for load_demo's updates
+        ["load_demo"],
+    ):
+        subprocess.run(manage + args, **quiet)
+    subprocess.run(manage + ["collectstatic", "--no-input", "-v0"], **quiet)
+    started = time.monotonic()
+    subprocess.run(
+        manage + ["generate_corpus", "--scale", str(scale)], cwd=REPO, env=env, check=True
+    )
+    generated = time.monotonic() - started
+    started = time.monotonic()
+    subprocess.run(manage + ["search_index", "--rebuild", "--no-progress"], **quiet)
+    indexed = time.monotonic() - started
+    print(f"corpus generated in {generated:.1f} s, search index rebuilt in {indexed:.1f} s")
+    return generated, indexed
+
+
+def sample_urls(env, samples):
+    code = (
+        "import django, json, sys; django.setup(); sys.path.insert(0, 'bench');"
+        f"import pages; print(json.dumps(pages.collect_urls({samples})))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def fetch(connection, path):
+    """(status, server ms, queries) of one GET on a keep-alive connection."""
+    connection.request("GET", path, headers={"Host": "127.0.0.1"})
+    response = connection.getresponse()
+    response.read()
+    timing = response.getheader("Server-Timing", "app;dur=0").split("dur=")[-1]
+    return response.status, float(timing), int(response.getheader("X-Bench-Queries", "0"))
+
+
+def measure_sequential(port, urls, samples):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    results = []
+    for path, _ in zip(cycle(urls), range(max(samples, len(urls))), strict=False):
+        results.append((path, *fetch(connection, path)))
+    connection.close()
+    return results
+
+
+def measure_throughput(port, urls, concurrency, seconds):
+    done = []
+    deadline = time.monotonic() + seconds
+
+    def client(offset):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        count = 0
+        for path in cycle(urls[offset:] + urls[:offset]):
+            if time.monotonic() >= deadline:
+                break
+            fetch(connection, path)
+            count += 1
+        done.append(count)
+        connection.close()
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / (time.monotonic() - started)
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def worker_peaks(master_pid):
+    """Peak resident memory (VmHWM, MB) of each gunicorn worker: the master's children."""
+    peaks = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(master_pid):
+            peaks[int(status.parent.name)] = int(fields["VmHWM"].split()[0]) / 1024
+    return peaks
+
+
+def summary(results):
+    """(p50 ms, p95 ms, queries as "min–max", errors) of one pass."""
+    times = [server_ms for _path, _status, server_ms, _queries in results]
+    queries = [count for _path, _status, _ms, count in results]
+    errors = sum(1 for _path, status, _ms, _queries in results if status != 200)
+    spread = f"{min(queries)}–{max(queries)}" if min(queries) != max(queries) else str(max(queries))
+    return statistics.median(times), percentile(times, 0.95), spread, max(queries), errors
+
+
+def report(cold, warm, throughput, peaks):
+    print(
+        f"\n{'page type':<24}{'URLs':>5}{'err':>4}{'p50':>7}{'p95':>7}{'queries':>9}"
+        f"{'p50 w':>7}{'p95 w':>7}{'q w':>6}{'req/s':>7}  targets (p95 cold, queries)"
+    )
+    for page_type, results in cold.items():
+        p50, p95, spread, most, errors = summary(results)
+        w50, w95, w_spread, _most, w_errors = summary(warm[page_type])
+        misses = []
+        if page_type != "search" and p95 > P95_TARGET_MS:
+            misses.append(f"p95 > {P95_TARGET_MS} ms")
+        if most > QUERY_TARGET:
+            misses.append(f"> {QUERY_TARGET} queries")
+        print(
+            f"{page_type:<24}{len(results):>5}{errors + w_errors:>4}{p50:>7.1f}{p95:>7.1f}"
+            f"{spread:>9}{w50:>7.1f}{w95:>7.1f}{w_spread:>6}{throughput[page_type]:>7.1f}"
+            f"  {'misses: ' + ', '.join(misses) if misses else 'met'}"
+        )
+    listed = ", ".join(f"{peak:.0f} MB" for _pid, peak in sorted(peaks.items()))
+    print(f"peak RSS per gunicorn worker (VmHWM): {listed}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="generate_corpus --scale")
+    parser.add_argument("--samples", type=int, default=200, help="different URLs per page type")
+    parser.add_argument("--concurrency", type=int, default=4, help="connections for requests/s")
+    parser.add_argument("--seconds", type=float, default=10, help="per page type, for requests/s")
+    options = parser.parse_args()
+    if not os.environ.get("DATABASE_URL") or not os.environ.get("ELASTICSEARCH_URL"):
+        sys.exit("Run through scripts/services.py run -- … (needs PostgreSQL and Elasticsearch).")
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **production_env(tmp, "bench-pages"),
+            "DJANGO_SETTINGS_MODULE": "bench.pages_settings",
+        }
+        prepare(env, options.scale)
+        urls = sample_urls(env, options.samples)
+        cold, warm, throughput = {}, {}, {}
+        with gunicorn(env, port) as server:
+            measure_sequential(port, ["/healthz", "/pasvaldibas/"], 8)  # load each worker
+            for page_type in PAGE_TYPES:
+                cold[page_type] = measure_sequential(port, urls[page_type], 0)
+                warm[page_type] = measure_sequential(port, urls[page_type], 0)
+                throughput[page_type] = measure_throughput(
+                    port, urls[page_type], options.concurrency, options.seconds
+                )
+                print(f"measured {page_type}", flush=True)
+            peaks = worker_peaks(server.pid)
+    print(
+        f"\nscale {options.scale}; gunicorn 2 workers; server time in ms (Server-Timing); "
+        f"first visit of each URL, then again (w: warm, page cache); requests/s with "
+        f"{options.concurrency} connections for {options.seconds:.0f} s over the same URLs"
+    )
+    report(cold, warm, throughput, peaks)
+
+
+if __name__ == "__main__":
+    main()
