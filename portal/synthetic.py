@@ -334,15 +334,8 @@ def refresh_planner_statistics():
 
 def forget_caches():
     """Bulk inserts and muted deletes send no signals: clear what the signals would have."""
-    try:
-        from search import fallback
-    except ImportError:
-        pass
-    else:
-        fallback.forget_documents()  # the database search fallback's per-process documents
-    try:
-        from portal.cache import page_cache
-    except ImportError:
-        pass
-    else:
-        page_cache().clear()  # whole anonymous pages, which now miss or list too much
+    from portal.cache import page_cache
+    from search import fallback
+
+    fallback.forget_documents()  # the database search fallback's per-process documents
+    page_cache().clear()  # whole anonymous pages, which now miss or list too much
