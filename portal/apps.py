@@ -10,11 +10,24 @@ class PortalConfig(AppConfig):
     def ready(self):
         from wagtail.models import Locale
 
-        from .cache import connect_signals, create_cache_tables
+        from .cache import connect_signals
         from .pages import forget_locales
 
         connect_signals()
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="portal-forget-locales")
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="portal-forget-locales")
-        # `migrate` also creates the database cache tables, so an upgrade can't forget them.
-        post_migrate.connect(create_cache_tables, sender=self)
+        post_migrate.connect(after_migrate, sender=self)
+
+
+def after_migrate(using="default", **kwargs):
+    """`migrate` also creates the database cache tables (so an upgrade can't forget them) and
+    refreshes PostgreSQL's statistics: tables still empty are never analysed automatically,
+    and their default estimates make it scan the page tree once per row."""
+    from django.db import connections
+
+    from .cache import create_cache_tables
+
+    create_cache_tables(using)
+    if connections[using].vendor == "postgresql":
+        with connections[using].cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -69,6 +69,8 @@ def _restore_database(dump_path):
         env, args, name = _pg_env_and_args()
         cmd = [_pg_tool("pg_restore"), *args, "--clean", "--if-exists", "--no-owner"]
         _run([*cmd, "--single-transaction", "-d", name, str(dump_path)], env)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # a restored database has no planner statistics yet
         return
     if connection.vendor != "sqlite":
         raise BackupError("This backup holds a SQLite database; DATABASE_URL is not SQLite.")
