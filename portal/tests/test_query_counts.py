@@ -35,9 +35,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 PAGE_QUERY_LIMIT = 15
 # Pages that need more, each for a reason that does not grow with the corpus. Every page
-# counts one query for its language links (portal_tags.page_and_home_urls): not read from the
-# page cache, since in production that cache is a database table, where a read is a query too
-# and a miss (every first render) costs five more to store.
+# counts one query for its language links (portal_tags.page_and_home_urls), read directly:
+# when the page cache was a database table, a cache read was a query too and a miss five.
 QUERY_BUDGETS = {
     # StreamField blocks that choose pages or surveys: one bulk lookup per block type.
     "seminar": 17,
