@@ -11,6 +11,7 @@ import uuid
 
 from django.apps import apps
 
+from network.synthetic import DESCRIPTIONS
 from portal.demo import build_site, get_or_create_child
 
 MUNICIPALITIES = [
@@ -57,15 +58,7 @@ SERVICES = [
     ("Kultūras pasākumi", "kultura-un-integracija"),
 ]
 SENTENCES = [
-    "Sadarbība ar romu mediatoru ģimeņu atbalstam.",
-    "Konsultācijas par pabalstiem un trūcīgās ģimenes statusu.",
-    "Palīdzība īres un komunālo maksājumu parādu gadījumā, vienošanās par grafiku.",
-    "Pārrunas par skolas apmeklējumu, mācību kavējumiem un uzvedību.",
-    "Darbā iekārtošanās jautājumi un kursi bezdarbniekiem.",
-    "Ārsta apmeklējumu veicināšana, vakcinēšana un medikamentu nodrošināšana.",
-    "Personu apliecinošu dokumentu un dzīvesvietas deklarēšanās jautājumi.",
-    "Pārtikas pakas, higiēnas piederumi un zupas virtuves pakalpojumi.",
-    "Informatīvās dienas par drošības, veselības un finanšu jautājumiem.",
+    *DESCRIPTIONS,
     "Patvērums krīzes centrā ar dzīvokļiem saistītās problēmsituācijās.",
 ]
 
