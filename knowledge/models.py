@@ -1,8 +1,10 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -18,11 +20,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.cache import remember
+from portal.lists import Shortlist
 from portal.pages import prefetch_by_type, restricted
 
 from .blocks import KnowledgeStreamBlock, SeminarStreamBlock, plain_text
 
 PAGE_SIZE = 10
+# The listing and topic pages name this many guides and link to the whole list (`celvezi/`).
+GUIDES_SHOWN = 5
+GUIDES_PER_PAGE = 20
 
 AUDIENCE_ALL = "all"
 AUDIENCES = [
@@ -189,35 +195,46 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
     def items(self, topic=None, tag=None, municipality=None, audience=None):
         """Live articles and seminars below this page, newest first, narrowed by the filters."""
-        querysets = [
-            model.objects.live().exclude(restricted()).descendant_of(self)
-            for model in (ArticlePage, SeminarPage)
-        ]
+        items = (
+            Page.objects.live()
+            .descendant_of(self)
+            .type(ArticlePage, SeminarPage)
+            .exclude(restricted())
+            .order_by("-first_published_at", "-pk")
+        )
+        # The filters live on each type's own table: one subquery per type, only when asked.
+        filters = {}
         if topic is not None:
-            querysets = [qs.filter(topics=topic) for qs in querysets]
+            filters["topics"] = topic
         if tag is not None:
-            querysets = [qs.filter(tags=tag) for qs in querysets]
+            filters["tags"] = tag
         if municipality is not None:
-            querysets = [qs.filter(municipalities=municipality) for qs in querysets]
+            filters["municipalities"] = municipality
         if audience:
-            querysets = [qs.filter(audience__in=[audience, AUDIENCE_ALL]) for qs in querysets]
-        # Subqueries, not a list of ids: the database does the union at any corpus size.
-        in_any = models.Q()
-        for queryset in querysets:
-            in_any |= models.Q(pk__in=queryset.values("pk"))
-        return Page.objects.filter(in_any).order_by("-first_published_at", "-pk").specific()
+            filters["audience__in"] = [audience, AUDIENCE_ALL]
+        if filters:
+            in_any = models.Q()
+            for model in (ArticlePage, SeminarPage):
+                in_any |= models.Q(pk__in=model.objects.filter(**filters).values("pk"))
+            items = items.filter(in_any)
+        return items.specific()
 
     def used_tags(self):
-        """Tags of live pages below this index, for the tag filter."""
-        article_ids = ArticlePage.objects.live().descendant_of(self).values("pk")
-        seminar_ids = SeminarPage.objects.live().descendant_of(self).values("pk")
-        return (
-            Tag.objects.filter(
-                models.Q(knowledge_articlepagetag_items__content_object__in=article_ids)
-                | models.Q(knowledge_seminarpagetag_items__content_object__in=seminar_ids)
+        """Tags of live pages below this index, for the tag filter: per tag, does one such
+        page exist (a probe that stops at the first, instead of joining every tagging)."""
+
+        def used_on(through):
+            return models.Exists(
+                through.objects.filter(
+                    tag=models.OuterRef("pk"),
+                    content_object__live=True,
+                    content_object__path__startswith=self.path,
+                    content_object__depth__gt=self.depth,
+                )
             )
-            .distinct()
-            .order_by(Lower("name"))
+
+        return Tag.objects.filter(used_on(ArticlePageTag) | used_on(SeminarPageTag)).order_by(
+            Lower("name")
         )
 
     def filter_lists(self, request=None):
@@ -229,6 +246,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
         def build():
             topics = list(Topic.objects.all())
+            guides = Shortlist.of(self.guides(), GUIDES_SHOWN)
             municipalities = MunicipalityPage.objects.live().filter(locale_id=self.locale_id)
             return {
                 "tema": [(topic.slug, topic.label) for topic in topics],
@@ -239,8 +257,9 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
                     for topic in topics
                 ],
                 "guides": [
-                    {"title": guide.title, "url": guide.get_url(request)} for guide in self.guides()
+                    {"title": guide.title, "url": guide.get_url(request)} for guide in guides
                 ],
+                "guides_total": guides.total,
             }
 
         return remember(key, build)
@@ -260,10 +279,37 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         )
 
     def paginate(self, request, queryset):
+        from network.models import MunicipalityPage
+
         page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-        # The cards show each item's topics and municipalities: fetched per type, not per item.
-        page_obj.object_list = prefetch_by_type(page_obj.object_list, "topics", "municipalities")
+        # The cards show each item's topic and municipality names: fetched per type, not per
+        # item, into plain lists (no queryset per item), municipalities by title only.
+        page_obj.object_list = prefetch_by_type(
+            page_obj.object_list,
+            Prefetch("topics", to_attr="card_topics"),
+            Prefetch(
+                "municipalities",
+                queryset=MunicipalityPage.objects.only("title"),
+                to_attr="card_municipalities",
+            ),
+        )
         return page_obj
+
+    def filter_form_html(self, request, form, filtered):
+        """The filter form's HTML. Its ~90 options cost more to render than the cards and are
+        the same on every page of a listing: kept in the page cache per valid choice of
+        filters (an invalid one is rendered each time, so odd input cannot fill the cache)."""
+
+        def build():
+            context = {"page": self, "filter_form": form, "filtered": filtered}
+            return render_to_string("knowledge/includes/filter_form.html", context, request=request)
+
+        if form.is_bound and not form.is_valid():
+            return build()
+        chosen = form.cleaned_data if form.is_bound else {}
+        state = [getattr(chosen.get(name), "slug", chosen.get(name)) or "" for name in form.fields]
+        key = f"knowledge-filters:{self.pk}:{translation.get_language()}:{':'.join(state)}"
+        return remember(key, build)
 
     @path("")
     def index_route(self, request):
@@ -280,14 +326,17 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
             else:
                 status = 400
                 items = Page.objects.none()
+        filtered = form.is_bound and form.is_valid() and any(form.filters().values())
         response = self.render(
             request,
             context_overrides={
                 "filter_form": form,
-                "filtered": form.is_bound and form.is_valid() and any(form.filters().values()),
+                "filter_form_html": self.filter_form_html(request, form, filtered),
+                "filtered": filtered,
                 "page_obj": self.paginate(request, items),
                 "topics": lists["topic_links"],
                 "guides": lists["guides"],
+                "guides_total": lists["guides_total"],
             },
         )
         response.status_code = status
@@ -302,7 +351,19 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
             context_overrides={
                 "topic": topic,
                 "page_obj": self.paginate(request, self.items(topic=topic)),
-                "guides": self.guides().filter(topics=topic),
+                "guides": Shortlist.of(self.guides().filter(topics=topic), GUIDES_SHOWN),
+            },
+        )
+
+    @path("celvezi/", name="guides")
+    def guides_route(self, request):
+        """Every guide of this listing's language, by title, paginated like the listing."""
+        guides = self.guides().only("title", "url_path", "locale_id")
+        return self.render(
+            request,
+            template="knowledge/guides_page.html",
+            context_overrides={
+                "page_obj": Paginator(guides, GUIDES_PER_PAGE).get_page(request.GET.get("page"))
             },
         )
 

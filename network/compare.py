@@ -72,7 +72,10 @@ def _rows(selected):
         Row(_("Apmaksātais darba laiks"), [m.funded_hours or _unknown() for m in selected]),
         Row(
             _("Sadarbības partneri"),
-            [[(o.name, "") for o in m.partner_organizations()] for m in selected],
+            [
+                _shortlist([(name, "") for name in partners], partners)
+                for partners in (m.partner_organizations() for m in selected)
+            ],
             is_list=True,
         ),
     ]
@@ -85,10 +88,20 @@ def _rows(selected):
     rows.append(
         Row(
             _("Saistītās labās prakses"),
-            [[(p.title, p.url) for p in m.linked_practices()] for m in selected],
+            [
+                _shortlist([(p.title, p.url) for p in practices], practices)
+                for practices in (m.linked_practices() for m in selected)
+            ],
             is_list=True,
         )
     )
+    return rows
+
+
+def _shortlist(rows, shortlist):
+    """A list row's entries, with "and N more" when the municipality has more."""
+    if shortlist.more:
+        rows.append((_("un vēl %(count)d") % {"count": shortlist.more}, ""))
     return rows
 
 

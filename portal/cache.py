@@ -9,11 +9,13 @@ always matches its body. Any content change clears the page cache (see `connect_
 
 import hashlib
 import logging
+import random
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import BaseDatabaseCache
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.management import call_command
 from django.db import router, transaction
 from django.db.models.signals import post_delete, post_save
@@ -23,6 +25,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 PAGE_CACHE = "pages"
+# PageFileCache counts its files (to keep within MAX_ENTRIES) once per this many writes.
+CULL_CHECK_EVERY = 100
 # Never cached: the admin, documents (their own privacy checks), health, search with user input
 # (its results follow the index, which is updated in the background).
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/api/search/")
@@ -147,6 +151,29 @@ def _store(key, response, seconds):
         lambda cache: cache.set(key, response, seconds),
         "page cache unavailable; response not stored",
     )
+
+
+class PageFileCache(FileBasedCache):
+    """Django's file cache, but it lists its directory to cull once per CULL_CHECK_EVERY
+    writes rather than on every write: with thousands of cached pages, that listing cost
+    3-15 ms per page stored. Between checks it may hold up to that many entries over
+    MAX_ENTRIES; a check then drops what is over plus a random share, as Django's does."""
+
+    writes = 0
+
+    def _cull(self):
+        self.writes += 1
+        if self.writes % CULL_CHECK_EVERY != 1:
+            return
+        files = self._list_cache_files()
+        over = len(files) - self._max_entries
+        if over < 0:
+            return
+        if self._cull_frequency == 0:
+            return self.clear()
+        share = self._max_entries // self._cull_frequency
+        for name in random.sample(files, min(len(files), over + share)):
+            self._delete(name)
 
 
 def remember(key, build):

@@ -1,6 +1,6 @@
 """Query helpers for pages: the same answers as Wagtail's own helpers in fewer queries."""
 
-from django.db.models import Exists, OuterRef, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -53,6 +53,12 @@ def localized(page, locale):
     return translated if translated is not None and translated.live else page
 
 
+def _through(lookup):
+    """The first relation a prefetch lookup (a string or a Prefetch) goes through."""
+    path = lookup.prefetch_through if isinstance(lookup, Prefetch) else lookup
+    return path.split("__")[0]
+
+
 def prefetch_by_type(pages, *lookups):
     """prefetch_related for a mixed list of specific pages: one query per type and lookup
     instead of one per page (lookups a type lacks are skipped)."""
@@ -61,7 +67,7 @@ def prefetch_by_type(pages, *lookups):
     for page in pages:
         by_type.setdefault(type(page), []).append(page)
     for page_type, members in by_type.items():
-        usable = [lookup for lookup in lookups if hasattr(page_type, lookup.split("__")[0])]
+        usable = [lookup for lookup in lookups if hasattr(page_type, _through(lookup))]
         if usable:
             prefetch_related_objects(members, *usable)
     return pages

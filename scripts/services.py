@@ -283,6 +283,8 @@ def start_postgres(run_dir: Path, run_as: RunAs, cleanups: contextlib.ExitStack)
         "fsync": "off",
         "synchronous_commit": "off",
         "full_page_writes": "off",
+        # As in production (docker-compose.yml): the data is in memory or on SSD.
+        "random_page_cost": "1.1",
     }
     log_path = pg_dir / "postgres.log"
     with log_path.open("w") as log:

@@ -2,9 +2,9 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Count, F, Sum, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Window
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -12,11 +12,20 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.cache import remember
+from portal.lists import Shortlist
 from portal.pages import restricted
 
-# The municipality page shows this many services per topic and links to the whole list.
-SERVICES_PER_TOPIC = 5
+# The municipality page shows this many services per topic (an overview that fits a phone's
+# screen or two) and links to the whole list of each topic.
+SERVICES_PER_TOPIC = 3
 SERVICES_PER_PAGE = 20
+# A municipality page names this many partners and good practices and links to the rest.
+PARTNERS_SHOWN = 12
+PRACTICES_SHOWN = 10
+# What a directory entry (network/includes/service_item.html) shows: reading only these keeps
+# the page's model building small; a field left out would cost a query per entry.
+SERVICE_ITEM_FIELDS = ("name", "status", "is_demo", "organization__name")
 # The `tema` value of services without a topic.
 UNTAGGED_SLUG = "citi"
 
@@ -43,6 +52,16 @@ class TopicGroup:
         if self.topic is None:
             return (1, 0, "")
         return (0, self.topic.sort_order, self.topic.name)
+
+
+@dataclass
+class DirectoryOverview:
+    """What a municipality page shows of its directory (MunicipalityPage.directory_overview)."""
+
+    groups: list
+    partners: Shortlist
+    has_demo: bool
+    all_demo: bool
 
 
 # The Topic fields read along with the services, so no query of their own is needed.
@@ -220,35 +239,59 @@ class MunicipalityPage(RoutablePageMixin, Page):
             Service.objects.public()
             .filter(service_areas=self)
             .select_related("organization")
-            .prefetch_related("phones", "schedules")
+            .only(*SERVICE_ITEM_FIELDS)
             .order_by("organization__name", "name", "pk")
         )
 
-    def directory_by_topic(self, limit=SERVICES_PER_TOPIC):
-        """[TopicGroup] in topic order, untagged services last as “Citi”: each with the first
-        `limit` services and the number of all; a service appears under each of its topics.
-        One query for the services and their topics whatever the directory's size (a window
-        per topic), plus the phones and hours of the services shown."""
-        by_name = [F("organization__name").asc(), F("name").asc(), F("pk").asc()]
+    def directory_overview(self, limit=SERVICES_PER_TOPIC, partners_shown=PARTNERS_SHOWN):
+        """The municipality page's directory from one query of plain rows (a few columns of
+        each public service here, with its topics), read once: topic groups in topic order,
+        untagged last as “Citi”, each with its first `limit` services and how many it has (a
+        service appears under each of its topics); the partner organisations; demo flags.
+        Only the services shown become models, with their phones and hours (two queries)."""
+        from .directory import Organization, Service, attach_listing_details
+
         rows = (
             self.directory_services()
-            .annotate(
-                **{f"topic_{name}": F(f"topics__{name}") for name in TOPIC_FIELDS},
-                rank=Window(RowNumber(), partition_by=F("topics"), order_by=by_name),
-                in_topic=Window(Count("pk"), partition_by=F("topics")),
-                demo_rows=Window(Sum(Case(When(is_demo=True, then=1), default=0))),
-                rows=Window(Count("pk")),
+            .order_by("organization__name", "name", "pk")
+            .values_list(
+                "pk",
+                "name",
+                "status",
+                "is_demo",
+                "organization_id",
+                "organization__name",
+                *[f"topics__{name}" for name in TOPIC_FIELDS],
             )
-            .filter(rank__lte=limit)
         )
-        groups = {}
-        for service in rows:
-            topic = topic_from({name: getattr(service, f"topic_{name}") for name in TOPIC_FIELDS})
-            key = topic.pk if topic else None
-            if key not in groups:
-                groups[key] = TopicGroup(topic, [], service.in_topic)
-            groups[key].services.append(service)
-        return sorted(groups.values(), key=TopicGroup.sort_key)
+        groups, shown, partners, demo, seen = {}, {}, {}, set(), set()
+        for pk, name, status, is_demo, organization_id, organization_name, *topic in rows:
+            seen.add(pk)
+            if is_demo:
+                demo.add(pk)
+            partners.setdefault(organization_id, organization_name)
+            group = groups.get(topic[0])
+            if group is None:
+                group = groups[topic[0]] = TopicGroup(
+                    topic_from(dict(zip(TOPIC_FIELDS, topic, strict=True)))
+                )
+            group.total += 1
+            if len(group.services) < limit:
+                if pk not in shown:
+                    organization = Organization(id=organization_id, name=organization_name)
+                    shown[pk] = Service(
+                        id=pk, name=name, status=status, is_demo=is_demo, organization=organization
+                    )
+                group.services.append(shown[pk])
+        attach_listing_details(list(shown.values()))
+        names = list(partners.values())
+        return DirectoryOverview(
+            groups=sorted(groups.values(), key=TopicGroup.sort_key),
+            partners=Shortlist(names[:partners_shown], len(names)),
+            has_demo=bool(demo),
+            # One notice at the top when everything is demo; per-entry badges when mixed.
+            all_demo=bool(seen) and demo == seen,
+        )
 
     def topic_counts(self):
         """[TopicGroup] without services: how many public services each topic has here, in
@@ -268,12 +311,24 @@ class MunicipalityPage(RoutablePageMixin, Page):
             groups.append(TopicGroup(topic, [], row["total"]))
         return sorted(groups, key=TopicGroup.sort_key)
 
-    def partner_organizations(self):
-        """Cooperation partners: the organisations whose services serve this municipality."""
+    def partner_organizations(self, limit=PARTNERS_SHOWN):
+        """Cooperation partners: the organisations whose services serve this municipality, as a
+        Shortlist of the first `limit` names (one query: grouped, counted by a window)."""
         from .directory import Organization, Service
 
-        services = Service.objects.public().filter(service_areas=self)
-        return Organization.objects.filter(services__in=services).distinct().order_by("name")
+        rows = (
+            # One filter() call: both conditions on the same service (public() as a filter).
+            Organization.objects.filter(
+                services__service_areas=self,
+                services__status__in=[Service.Status.ACTIVE, Service.Status.INACTIVE],
+            )
+            .values("pk", "name")
+            .annotate(services_here=Count("services"))
+            .annotate(partners=Window(Count("pk")))
+            .order_by("name", "pk")[:limit]
+        )
+        rows = list(rows)
+        return Shortlist([row["name"] for row in rows], rows[0]["partners"] if rows else 0)
 
     def report_totals(self):
         """Period figures of submitted monthly reports of this municipality's mediators (one
@@ -284,36 +339,68 @@ class MunicipalityPage(RoutablePageMixin, Page):
         rows = rows.figures_by_month()
         return period_totals(rows) if rows else None
 
-    def linked_practices(self):
-        """Hook: live good-practice articles linked to this municipality, by title.
+    def linked_practices(self, limit=PRACTICES_SHOWN):
+        """Hook: live good-practice articles linked to this municipality, newest first, as a
+        Shortlist of `limit` (one query; the count by a window).
 
         Reads the reverse relation `article_pages` of knowledge.ArticlePage.municipalities only
         if it exists, so the network app does not depend on the knowledge app's models.
         """
         related = getattr(self, "article_pages", None)
         if related is None:
-            return []
-        return list(related.live().exclude(restricted()).order_by("title"))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        directory = self.directory_by_topic()
-        context["directory"] = directory
-        # Counted over the whole directory by the window query, not only the services shown.
-        first = directory[0].services[0] if directory else None
-        context["has_demo"] = bool(first and first.demo_rows)
-        # One notice at the top when everything is demo; per-entry badges when mixed.
-        context["all_demo"] = bool(first) and first.demo_rows == first.rows
-        context["partners"] = self.partner_organizations()
-        context["practices"] = self.linked_practices()
-        context["index_page"] = self.index_page()
-        context["compare_with"] = (
-            MunicipalityPage.objects.sibling_of(self, inclusive=False)
-            .live()
+            return Shortlist([], 0)
+        practices = (
+            related.live()
             .exclude(restricted())
-            .order_by("title")
+            .only("title", "path", "url_path", "locale_id")
+            .order_by("-first_published_at", "-pk")
         )
+        return Shortlist.of(practices, limit)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The municipality page itself (its sub-routes need none of this)."""
+        return self.render(request, context_overrides=self.overview_context(request))
+
+    def overview_context(self, request):
+        """The directory by topic, partners, practices and compare choices of the page."""
+        overview = self.directory_overview()
+        context = {
+            "directory": overview.groups,
+            "has_demo": overview.has_demo,
+            "all_demo": overview.all_demo,
+            "partners": overview.partners,
+        }
+        context["practices"] = practices = self.linked_practices()
+        if practices.more:
+            context["knowledge_url"] = self.practices_listing_url(request, practices.items[0])
+        context["index_page"] = self.index_page()
+        context["compare_with"] = [
+            other for other in self.compare_options() if other["slug"] != self.slug
+        ]
         return context
+
+    def compare_options(self):
+        """[{slug, title}] of the live municipalities beside this one (this one included): the
+        same list on every municipality page, so kept in the page cache."""
+
+        def build():
+            siblings = MunicipalityPage.objects.sibling_of(self).live().exclude(restricted())
+            return list(siblings.order_by("title").values("slug", "title"))
+
+        return remember(f"municipality-options:{self.path[: -self.steplen]}", build)
+
+    def practices_listing_url(self, request, practice):
+        """URL of the knowledge listing a linked practice sits in (an article's parent; it
+        filters by municipality). The same for every municipality: kept in the page cache."""
+        parent_path = practice.path[: -practice.steplen]
+
+        def build():
+            listing = Page.objects.filter(path=parent_path).live().first()
+            return listing.get_url(request) if listing else ""
+
+        language = translation.get_language()
+        return remember(f"practices-listing:{parent_path}:{language}", build) or None
 
     def index_page(self):
         """The parent municipality list (for the compare form), or None. The router has
@@ -339,6 +426,9 @@ class MunicipalityPage(RoutablePageMixin, Page):
         elif slug:
             services = services.none()
         page_obj = Paginator(services, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+        from .directory import attach_listing_details
+
+        page_obj.object_list = attach_listing_details(list(page_obj.object_list))
         response = self.render(
             request,
             template="network/municipality_services.html",
@@ -348,6 +438,7 @@ class MunicipalityPage(RoutablePageMixin, Page):
                 "unknown_topic": slug if slug and selected is None else "",
                 "page_obj": page_obj,
                 "has_demo": any(service.is_demo for service in page_obj.object_list),
+                "all_demo": all(service.is_demo for service in page_obj.object_list),
             },
         )
         if slug and selected is None:

@@ -101,8 +101,8 @@ def test_linked_practices_come_from_knowledge_articles(
     article = ArticlePageFactory(
         parent=index_page, title="Telpas mediatoram", municipalities=[municipality]
     )
-    assert municipality.linked_practices() == [article.specific]
-    assert other_municipality.linked_practices() == []
+    assert list(municipality.linked_practices()) == [article.specific]
+    assert list(other_municipality.linked_practices()) == []
     response = client.get(compare_url(index_page, "jelgava", "ventspils"))
     cells = {row.label: row.cells for row in response.context["comparison"].rows}
     assert cells["Saistītās labās prakses"] == [[], [("Telpas mediatoram", article.url)]]

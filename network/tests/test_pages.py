@@ -16,6 +16,7 @@ from network.factories import (
     ServiceFactory,
 )
 from network.models import Service
+from network.models.municipalities import SERVICES_PER_TOPIC
 
 pytestmark = pytest.mark.django_db
 
@@ -79,13 +80,14 @@ def test_municipality_page_shows_the_first_services_of_a_topic_and_links_to_all(
     client, municipality, topics
 ):
     named_services(7, municipality, [topics["izglitiba"]], prefix="Skola")
-    named_services(2, municipality, [topics["majoklis"]], prefix="Mājokļu nodaļa")
+    named_services(3, municipality, [topics["majoklis"]], prefix="Mājokļu nodaļa")
     html = html_of(client.get(municipality.url)).split("Mediatora darba prakse")[0]
-    assert "Skola 05" in html and "Skola 06" not in html  # five per topic, by name
+    assert SERVICES_PER_TOPIC == 3
+    assert "Skola 03" in html and "Skola 04" not in html  # the first three by name
     assert 'href="#tema-izglitiba">Izglītība <span class="count">(7)</span>' in html
     assert f'href="{municipality.url}pakalpojumi/?tema=izglitiba"' in html
     assert "Visi pakalpojumi: Izglītība (7)" in html
-    assert "?tema=majoklis" not in html  # all of its two are shown already
+    assert "?tema=majoklis" not in html  # all of its three are shown already
 
 
 def test_municipality_services_route_filters_by_topic_and_paginates(client, municipality, topics):

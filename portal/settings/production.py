@@ -29,7 +29,7 @@ CACHES = {
         "LOCATION": "portal_cache",
     },
     "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "portal.cache.PageFileCache",
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),  # noqa: F405
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },

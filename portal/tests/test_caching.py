@@ -167,3 +167,21 @@ def test_migrate_creates_the_database_cache_tables(settings):
     settings.CACHES["pages"]["LOCATION"] = "portal_page_cache_migrate_test"
     call_command("migrate", "portal", verbosity=0)
     assert "portal_page_cache_migrate_test" in connection.introspection.table_names()
+
+
+def test_page_file_cache_stays_bounded_without_listing_its_files_on_every_write(
+    tmp_path, monkeypatch
+):
+    from portal.cache import CULL_CHECK_EVERY, PageFileCache
+
+    cache = PageFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10}})
+    listings = []
+    list_files = cache._list_cache_files
+    monkeypatch.setattr(cache, "_list_cache_files", lambda: listings.append(1) or list_files())
+    writes = 2 * CULL_CHECK_EVERY + 1
+    for number in range(writes):
+        cache.set(f"page-{number}", "<html>", 300)
+    assert len(listings) == 3  # writes 1, 101 and 201 counted the files, the rest did not
+    stored = len(list(tmp_path.glob("*.djcache")))
+    assert stored <= 10 + CULL_CHECK_EVERY
+    assert cache.get(f"page-{writes - 1}") == "<html>"

@@ -45,8 +45,6 @@ QUERY_BUDGETS = {
     # ... plus the topic and its guides / a lookup per submitted filter value.
     "knowledge topic": 18,
     "knowledge filtered": 18,
-    # The topic counts, the paginator's count, the page of services with phones and hours.
-    "municipality services": 17,
     # Facts, partners, topic counts and practices of each compared municipality (at most
     # four; two here).
     "compare": 16,
