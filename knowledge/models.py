@@ -295,19 +295,28 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         )
         return page_obj
 
-    def filter_form_html(self, request, form, filtered):
+    def filter_form_html(self, request, form, filtered, lists):
         """The filter form's HTML. Its ~90 options cost more to render than the cards and are
         the same on every page of a listing: kept in the page cache per valid choice of
-        filters (an invalid one is rendered each time, so odd input cannot fill the cache)."""
+        filters (an invalid one is rendered each time, so odd input cannot fill the cache).
+        `form` is None when the request does not filter."""
+        from .forms import KnowledgeFilterForm
 
         def build():
-            context = {"page": self, "filter_form": form, "filtered": filtered}
+            shown = form
+            if shown is None:
+                shown = KnowledgeFilterForm(self)
+                shown.use_choices(lists)
+            context = {"page": self, "filter_form": shown, "filtered": filtered}
             return render_to_string("knowledge/includes/filter_form.html", context, request=request)
 
-        if form.is_bound and not form.is_valid():
+        if form is not None and not form.is_valid():
             return build()
-        chosen = form.cleaned_data if form.is_bound else {}
-        state = [getattr(chosen.get(name), "slug", chosen.get(name)) or "" for name in form.fields]
+        chosen = form.cleaned_data if form is not None else {}
+        state = [
+            getattr(chosen.get(name), "slug", chosen.get(name)) or ""
+            for name in KnowledgeFilterForm.base_fields
+        ]
         key = f"knowledge-filters:{self.pk}:{translation.get_language()}:{':'.join(state)}"
         return remember(key, build)
 
@@ -316,22 +325,22 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         from .forms import KnowledgeFilterForm
 
         lists = self.filter_lists(request)
-        form = KnowledgeFilterForm(self, request.GET or None)
-        form.use_choices(lists)
-        status = 200
-        items = self.items()
-        if form.is_bound:
+        status, items, form, filtered = 200, self.items(), None, False
+        # Only a request that filters needs the form bound and checked; all others share one
+        # rendering of it from the page cache.
+        if any(request.GET.get(name) for name in KnowledgeFilterForm.base_fields):
+            form = KnowledgeFilterForm(self, request.GET)
+            form.use_choices(lists)
             if form.is_valid():
                 items = self.items(**form.filters())
+                filtered = any(form.filters().values())
             else:
-                status = 400
-                items = Page.objects.none()
-        filtered = form.is_bound and form.is_valid() and any(form.filters().values())
+                status, items = 400, Page.objects.none()
         response = self.render(
             request,
             context_overrides={
                 "filter_form": form,
-                "filter_form_html": self.filter_form_html(request, form, filtered),
+                "filter_form_html": self.filter_form_html(request, form, filtered, lists),
                 "filtered": filtered,
                 "page_obj": self.paginate(request, items),
                 "topics": lists["topic_links"],
