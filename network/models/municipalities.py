@@ -22,7 +22,7 @@ SERVICES_PER_TOPIC = 3
 SERVICES_PER_PAGE = 20
 # A municipality page names this many partners and good practices and links to the rest.
 PARTNERS_SHOWN = 12
-PRACTICES_SHOWN = 10
+PRACTICES_SHOWN = 5
 # What a directory entry (network/includes/service_item.html) shows: reading only these keeps
 # the page's model building small; a field left out would cost a query per entry.
 SERVICE_ITEM_FIELDS = ("name", "status", "is_demo", "organization__name")
@@ -264,11 +264,14 @@ class MunicipalityPage(RoutablePageMixin, Page):
                 *[f"topics__{name}" for name in TOPIC_FIELDS],
             )
         )
-        groups, shown, partners, demo, seen = {}, {}, {}, set(), set()
+        groups, shown, partners = {}, {}, {}
+        services = demo = 0
+        previous = None
         for pk, name, status, is_demo, organization_id, organization_name, *topic in rows:
-            seen.add(pk)
-            if is_demo:
-                demo.add(pk)
+            if pk != previous:  # a service's rows (one per topic) come together: pk sorts last
+                previous = pk
+                services += 1
+                demo += is_demo
             partners.setdefault(organization_id, organization_name)
             group = groups.get(topic[0])
             if group is None:
@@ -290,7 +293,7 @@ class MunicipalityPage(RoutablePageMixin, Page):
             partners=Shortlist(names[:partners_shown], len(names)),
             has_demo=bool(demo),
             # One notice at the top when everything is demo; per-entry badges when mixed.
-            all_demo=bool(seen) and demo == seen,
+            all_demo=bool(services) and demo == services,
         )
 
     def topic_counts(self):
