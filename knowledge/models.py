@@ -256,10 +256,10 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
                     {"topic": {"label": topic.label}, "url": self.topic_url(topic)}
                     for topic in topics
                 ],
-                "guides": [
-                    {"title": guide.title, "url": guide.get_url(request)} for guide in guides
-                ],
-                "guides_total": guides.total,
+                "guides": Shortlist(
+                    [{"title": guide.title, "url": guide.get_url(request)} for guide in guides],
+                    guides.total,
+                ),
             }
 
         return remember(key, build)
@@ -345,7 +345,6 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
                 "page_obj": self.paginate(request, items),
                 "topics": lists["topic_links"],
                 "guides": lists["guides"],
-                "guides_total": lists["guides_total"],
             },
         )
         response.status_code = status

@@ -23,9 +23,6 @@ class Shortlist:
     def more(self):
         return self.total - len(self.items)
 
-    def __bool__(self):
-        return bool(self.items)
-
     def __iter__(self):
         return iter(self.items)
 
