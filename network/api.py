@@ -1,18 +1,16 @@
 """A read-only Open Referral HSDS 3 API of the directory (JSON, paginated)."""
 
-import datetime
 import uuid
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from knowledge.models import Topic
+from portal.params import BadParameter, int_param, moment_param
 
 from . import hsds
 from .models import Organization, Service, ServiceAtLocation
@@ -22,7 +20,7 @@ MAX_PER_PAGE = 100
 MAX_SEARCH_LENGTH = 200
 
 
-class BadRequest(Exception):
+class BadRequest(BadParameter):
     """A query parameter people can fix; answered with 400 and the message."""
 
 
@@ -41,7 +39,7 @@ def api_view(view):
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except BadRequest as error:
+        except BadParameter as error:  # BadRequest here, or from portal.params
             return _error(error)
 
     wrapper.__name__ = view.__name__
@@ -49,29 +47,10 @@ def api_view(view):
     return wrapper
 
 
-def _positive_int(request, name, default, maximum=None):
-    raw = request.GET.get(name, "")
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise BadRequest(
-            _("Parametram %(name)s jābūt veselam skaitlim.") % {"name": name}
-        ) from None
-    if value < 1 or (maximum and value > maximum):
-        raise BadRequest(
-            _("Parametram %(name)s jābūt no 1 līdz %(max)s.") % {"name": name, "max": maximum}
-            if maximum
-            else _("Parametram %(name)s jābūt lielākam par 0.") % {"name": name}
-        )
-    return value
-
-
 def _paginated(request, queryset, to_data):
     """HSDS 3 paginated response: page numbers from 1, `per_page` up to 100."""
-    per_page = _positive_int(request, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
-    number = _positive_int(request, "page", 1)
+    per_page = int_param(request.GET, "per_page", DEFAULT_PER_PAGE, maximum=MAX_PER_PAGE)
+    number = int_param(request.GET, "page", 1)
     paginator = Paginator(queryset, per_page)
     total_pages = max(paginator.num_pages, 1)
     items = list(paginator.page(number).object_list) if number <= paginator.num_pages else []
@@ -87,27 +66,6 @@ def _paginated(request, queryset, to_data):
             "contents": [to_data(item) for item in items],
         }
     )
-
-
-def _modified_after(request):
-    raw = request.GET.get("modified_after", "").strip()
-    if not raw:
-        return None
-    try:
-        # parse_* raise ValueError for well-formed impossible values such as 0000-00-00.
-        moment = parse_datetime(raw)
-        if moment is None:
-            day = parse_date(raw)
-            moment = datetime.datetime.combine(day, datetime.time.min) if day else None
-        if moment is not None and timezone.is_naive(moment):
-            moment = timezone.make_aware(moment)
-    except (ValueError, OverflowError):
-        moment = None
-    if moment is None:
-        raise BadRequest(
-            _("modified_after jābūt ISO 8601 datumam vai laikam, piemēram, 2026-01-31.")
-        )
-    return moment
 
 
 def _flag(request, name):
@@ -166,7 +124,7 @@ def _filter_services(request, queryset, prefix=""):
     organization_id = _uuid_param(request, "organization_id")
     if organization_id is not None:
         queryset = queryset.filter(**{f"{prefix}organization_id": organization_id})
-    moment = _modified_after(request)
+    moment = moment_param(request.GET, "modified_after")
     if moment is not None:
         queryset = queryset.filter(**{f"{prefix}last_modified__gte": moment})
     return queryset.distinct()
@@ -220,7 +178,7 @@ def organizations(request):
             | Q(alternate_name__icontains=query)
             | Q(description__icontains=query)
         )
-    moment = _modified_after(request)
+    moment = moment_param(request.GET, "modified_after")
     if moment is not None:
         queryset = queryset.filter(last_modified__gte=moment)
     return _paginated(request, queryset.order_by("name", "id"), hsds.organization_data)

@@ -22,6 +22,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from portal.params import parse_int
 from portal.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, MODERATORS_GROUP, is_editor
 
 from .evaluation_summary import summarise
@@ -119,7 +120,8 @@ def _municipality_filter(request, survey):
     value = request.GET.get("pasvaldiba", "")
     if not value:
         return None, choices, False
-    chosen = choices.filter(pk=value).first() if value.isdigit() else None
+    pk = parse_int(value, minimum=1)
+    chosen = choices.filter(pk=pk).first() if pk is not None else None
     return chosen, choices, chosen is None
 
 

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.validators import SingleLineFieldsMixin
+
 from .models import ChangeRequest
 
 
-class SuggestEditForm(forms.ModelForm):
+class SuggestEditForm(SingleLineFieldsMixin, forms.ModelForm):
     """The public "suggest an edit" form; `website` is a honeypot that people leave empty."""
 
     website = forms.CharField(
@@ -15,9 +17,9 @@ class SuggestEditForm(forms.ModelForm):
 
     class Meta:
         model = ChangeRequest
-        fields = ["field", "message", "contact_email"]
+        fields = ["subject", "message", "contact_email"]
         labels = {
-            "field": _("Kas jālabo?"),
+            "subject": _("Kas jālabo?"),
             "message": _("Kā ir pareizi?"),
             "contact_email": _("Jūsu e-pasts (ja vēlaties atbildi)"),
         }
@@ -31,7 +33,10 @@ class SuggestEditForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["field"].choices = [("", _("— izvēlieties —")), *ChangeRequest.Field.choices]
+        self.fields["subject"].choices = [
+            ("", _("— izvēlieties —")),
+            *ChangeRequest.Subject.choices,
+        ]
         for name, bound in ((name, self[name]) for name in self.fields):
             if bound.help_text:
                 self.fields[name].widget.attrs["aria-describedby"] = f"{bound.auto_id}-help"

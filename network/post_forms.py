@@ -5,6 +5,7 @@ from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import Topic
+from portal.validators import SingleLineFieldsMixin
 
 from .models import ExperiencePostPage, MunicipalityPage, Reply
 from .models.posts import USER_TEXT_FIELDS
@@ -12,7 +13,7 @@ from .models.posts import USER_TEXT_FIELDS
 TEXTAREA = {"rows": 4}
 
 
-class ExperiencePostForm(forms.ModelForm):
+class ExperiencePostForm(SingleLineFieldsMixin, forms.ModelForm):
     """The four prompts of the seminar plus free text; at least one must be answered."""
 
     municipality = forms.ModelChoiceField(

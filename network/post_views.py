@@ -1,15 +1,15 @@
 """Public views of the experience exchange: write and edit a post, reply, hide a reply.
 
 Posts never publish from here: each save is a revision sent to the moderation workflow.
+Every write goes through a one-time form token (a form sent twice writes once), and an edit
+made from a tab opened on an older revision is a conflict (409, both texts shown).
 """
 
 import secrets
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -17,9 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import WorkflowState
 
+from portal import mail
+from portal.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
+from portal.form_tokens import submit_once
 from portal.roles import is_mediator, is_member, is_moderator
 
 from .models import MediatorProfilePage
+from .models.posts import USER_TEXT_FIELDS
 from .post_forms import ExperiencePostForm, ReplyForm
 
 
@@ -50,26 +54,27 @@ def write_post(request, index_page):
         return _login(request)
     if not is_mediator(request.user):
         raise PermissionDenied
-    form = ExperiencePostForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        post = form.instance
-        post.slug = _unique_slug(post.title)
-        post.owner = request.user
-        post.live = False
-        post.author_profile = MediatorProfilePage.objects.filter(user=request.user).first()
-        post.topics.set(form.cleaned_data["topics"])
-        index_page.add_child(instance=post)
-        submit_for_moderation(post, request.user)
-        messages.success(
-            request, _("Paldies! Stāsts nosūtīts moderatoram; to publicēs pēc apstiprināšanas.")
-        )
-        return redirect(index_page.url)
-    return render(
-        request,
-        "network/posts/post_form.html",
-        {"page": index_page, "form": form, "creating": True},
-        status=400 if form.errors else 200,
+    if request.method == "POST":
+        return submit_once(request, lambda: _write(request, index_page))
+    return _post_form(request, index_page, ExperiencePostForm(), creating=True)
+
+
+def _write(request, index_page):
+    form = ExperiencePostForm(request.POST)
+    if not form.is_valid():
+        return _post_form(request, index_page, form, creating=True, status=400)
+    post = form.instance
+    post.slug = _unique_slug(post.title)
+    post.owner = request.user
+    post.live = False
+    post.author_profile = MediatorProfilePage.objects.filter(user=request.user).first()
+    post.topics.set(form.cleaned_data["topics"])
+    index_page.add_child(instance=post)
+    submit_for_moderation(post, request.user)
+    messages.success(
+        request, _("Paldies! Stāsts nosūtīts moderatoram; to publicēs pēc apstiprināšanas.")
     )
+    return redirect(index_page.url)
 
 
 def edit_post(request, post):
@@ -77,23 +82,47 @@ def edit_post(request, post):
         return _login(request)
     if request.user.pk != post.owner_id or not is_mediator(request.user):
         raise PermissionDenied
+    if request.method == "POST":
+        return submit_once(request, lambda: _edit(request, post))
+    form = _edit_form(None, post)
+    return _post_form(request, post, form, creating=False, version=post.latest_revision_id)
+
+
+def _edit_form(data, post):
     latest = post.get_latest_revision_as_object()
-    form = ExperiencePostForm(
-        request.POST or None, instance=latest, initial={"topics": list(latest.topics.all())}
-    )
-    if request.method == "POST" and form.is_valid():
-        draft = form.instance
-        draft.topics.set(form.cleaned_data["topics"])
-        draft.sanitise()
-        submit_for_moderation(draft, request.user)
-        messages.success(request, _("Izmaiņas nosūtītas moderatoram."))
-        return redirect(post.get_parent().url)
-    return render(
-        request,
-        "network/posts/post_form.html",
-        {"page": post, "form": form, "creating": False},
-        status=400 if form.errors else 200,
-    )
+    return ExperiencePostForm(data, instance=latest, initial={"topics": list(latest.topics.all())})
+
+
+def _edit(request, post):
+    # Locked until commit: a parallel edit waits here, then finds the revision this one made.
+    locked = type(post).objects.select_for_update()
+    post.refresh_from_db(fields=["latest_revision"], from_queryset=locked)
+    version = post.latest_revision_id
+    form = _edit_form(request.POST, post)
+    if is_stale(request, version):
+        form.is_valid()  # its errors too, beside the saved text
+        show_saved(form, post.get_latest_revision_as_object(), ["title", *USER_TEXT_FIELDS])
+        return _post_form(request, post, form, False, status=409, version=version, conflict=True)
+    if not form.is_valid():
+        version = kept_version(request, version)
+        return _post_form(request, post, form, creating=False, status=400, version=version)
+    draft = form.instance
+    draft.topics.set(form.cleaned_data["topics"])
+    draft.sanitise()
+    submit_for_moderation(draft, request.user)
+    messages.success(request, _("Izmaiņas nosūtītas moderatoram."))
+    return redirect(post.get_parent().url)
+
+
+def _post_form(request, page, form, creating, status=200, version="", conflict=False):
+    context = {
+        "page": page,
+        "form": form,
+        "creating": creating,
+        "version": version or "",
+        "conflict": conflict_message() if conflict else "",
+    }
+    return render(request, "network/posts/post_form.html", context, status=status)
 
 
 @require_POST
@@ -102,6 +131,10 @@ def add_reply(request, post):
         return _login(request)
     if not is_member(request.user):
         raise PermissionDenied
+    return submit_once(request, lambda: _reply(request, post))
+
+
+def _reply(request, post):
     form = ReplyForm(request.POST)
     if not form.is_valid():
         context = post.get_context(request)
@@ -121,12 +154,12 @@ def notify_author(request, post, reply):
     author = post.owner
     if author is None or not author.email or author.pk == reply.author_id:
         return
-    send_mail(
+    mail.send(
         _("Jauna atbilde uz jūsu stāstu “%(title)s”") % {"title": post.title},
         _("%(name)s atbildēja uz jūsu stāstu. Lasiet: %(url)s")
         % {"name": reply.author_name(), "url": request.build_absolute_uri(post.url)},
-        settings.DEFAULT_FROM_EMAIL,
         [author.email],
+        request,
     )
 
 

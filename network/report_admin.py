@@ -2,16 +2,15 @@
 report for correction. Editors, moderators and administrators only (portal.roles.is_editor).
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from knowledge.blocks import FiguresBlock
+from portal import mail
 from portal.roles import is_editor
 
 from . import report_stats
@@ -127,10 +126,10 @@ def notify_returned(request, report):
     if user is None or not user.email:
         return
     url = request.build_absolute_uri(reverse("network:report_edit", args=[report.pk]))
-    send_mail(
+    mail.send(
         _("Mēneša atskaite (%(month)s) atgriezta labošanai") % {"month": f"{report.month:%Y-%m}"},
         _("Redaktors atgrieza jūsu atskaiti ar komentāru:\n\n%(comment)s\n\nLabot: %(url)s")
         % {"comment": report.editor_comment, "url": url},
-        settings.DEFAULT_FROM_EMAIL,
         [user.email],
+        request,
     )

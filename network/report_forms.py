@@ -7,20 +7,13 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import Topic
+from portal.params import parse_month
+from portal.validators import SingleLineFieldsMixin
 
 from .models import CooperationFact, MonthlyReport, Organization, ReportEvent
 from .personal_data import PersonalDataGuardMixin
 
 NUMBER = {"inputmode": "numeric", "min": 0}
-
-
-def parse_month(value):
-    """ "2020-04" → date(2020, 4, 1); None when it is not a month."""
-    try:
-        year, month = (int(part) for part in str(value).split("-")[:2])
-        return datetime.date(year, month, 1)
-    except (TypeError, ValueError):
-        return None
 
 
 class MonthField(forms.Field):
@@ -87,7 +80,7 @@ class MonthlyReportForm(PersonalDataGuardMixin, forms.ModelForm):
         return month
 
 
-class CooperationFactForm(PersonalDataGuardMixin, forms.ModelForm):
+class CooperationFactForm(SingleLineFieldsMixin, PersonalDataGuardMixin, forms.ModelForm):
     guarded_fields = ("staff_name", "staff_role")
 
     class Meta:
@@ -101,7 +94,7 @@ class CooperationFactForm(PersonalDataGuardMixin, forms.ModelForm):
         self.fields["topic"].queryset = Topic.objects.all()
 
 
-class ReportEventForm(PersonalDataGuardMixin, forms.ModelForm):
+class ReportEventForm(SingleLineFieldsMixin, PersonalDataGuardMixin, forms.ModelForm):
     guarded_fields = ("name",)
 
     class Meta:

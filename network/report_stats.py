@@ -11,9 +11,10 @@ import io
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
+from portal.params import parse_month
+
 from .models import CooperationFact, MonthlyReport, MunicipalityPage
 from .models.reports import FAMILY_FIGURES, InstitutionType, period_totals
-from .report_forms import parse_month
 
 
 class FilterError(ValueError):

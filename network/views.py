@@ -1,14 +1,10 @@
 """Public views of directory services: the card, its vCard, a print view, suggest an edit."""
 
-import hashlib
 import logging
-import smtplib
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +14,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from portal import mail
+from portal.client import count_request, requests_counted
+from portal.form_tokens import submit_once
 from portal.pages import restricted
+from portal.roles import EDITORIAL_GROUPS
 
 from .forms import SuggestEditForm
 from .hours import week_table
@@ -30,7 +30,6 @@ logger = logging.getLogger(__name__)
 # Suggestions per visitor address per hour.
 SUGGESTION_LIMIT = 5
 SUGGESTION_WINDOW = 60 * 60
-EDITOR_GROUPS = ["Editors", "Moderators"]
 
 
 def _service(pk):
@@ -86,39 +85,19 @@ def service_vcard_download(request, pk):
     return response
 
 
-def client_address(request):
-    """The visitor's address; behind a proxy, CLIENT_IP_HEADER names the header it sets."""
-    header = getattr(settings, "CLIENT_IP_HEADER", "")
-    forwarded = request.META.get(header, "") if header else ""
-    # The proxy appends the real client last; anything before it may be forged.
-    return forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
-
-
-def _rate_limit_key(request):
-    address = client_address(request)
-    # Hashed so the cache never holds visitors' addresses in clear.
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-    return f"network:suggest:{digest}"
-
-
 def _over_limit(request):
-    return (cache.get(_rate_limit_key(request)) or 0) >= SUGGESTION_LIMIT
+    return requests_counted("network:suggest", request) >= SUGGESTION_LIMIT
 
 
 def _count_submission(request):
-    key = _rate_limit_key(request)
-    cache.add(key, 0, SUGGESTION_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, SUGGESTION_WINDOW)
+    count_request("network:suggest", request, SUGGESTION_WINDOW)
 
 
 def editor_recipients():
-    """Addresses from EDITOR_NOTIFICATION_EMAILS and the active members of the editor groups."""
+    """Addresses from EDITOR_NOTIFICATION_EMAILS and the active editors, moderators, admins."""
     users = (
         get_user_model()
-        .objects.filter(is_active=True, groups__name__in=EDITOR_GROUPS)
+        .objects.filter(is_active=True, groups__name__in=EDITORIAL_GROUPS)
         .exclude(email="")
     )
     addresses = list(settings.EDITOR_NOTIFICATION_EMAILS)
@@ -140,25 +119,16 @@ def _notify_editors(request, change_request):
             _("Saņemts labojuma ierosinājums pakalpojumam „%(name)s” (%(org)s).")
             % {"name": service.name, "org": service.organization.name},
             "",
-            _("Kas jālabo: %(field)s") % {"field": change_request.get_field_display()},
+            _("Kas jālabo: %(field)s") % {"field": change_request.get_subject_display()},
             "",
             change_request.message,
             "",
             _("Izskatīt: %(url)s") % {"url": admin_url},
         ]
     )
-    try:
-        send_mail(
-            _("Labojuma ierosinājums: %(name)s") % {"name": service.name},
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            recipients,
-        )
-    except (OSError, smtplib.SMTPException):
-        # The request is stored and listed in the admin; a mail outage must not lose it.
-        logger.exception(
-            "network: could not e-mail editors about change request %s", change_request.pk
-        )
+    mail.send(
+        _("Labojuma ierosinājums: %(name)s") % {"name": service.name}, body, recipients, request
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -173,18 +143,7 @@ def suggest_edit(request, pk):
     if request.method == "POST":
         form = SuggestEditForm(request.POST)
         if form.is_valid():
-            _count_submission(request)
-            if not form.is_spam():
-                change_request = form.save(commit=False)
-                change_request.service = service
-                change_request.submitted_by = user
-                change_request.save()
-                _notify_editors(request, change_request)
-            messages.success(
-                request,
-                _("Paldies! Redaktori pārbaudīs ierosinājumu un vajadzības gadījumā labos."),
-            )
-            return redirect(service.get_absolute_url())
+            return submit_once(request, lambda: _save_suggestion(request, service, form, user))
         status = 400
     else:
         form = SuggestEditForm(initial={"contact_email": user.email if user else ""})
@@ -192,3 +151,19 @@ def suggest_edit(request, pk):
     return render(
         request, "network/suggest_edit.html", {"service": service, "form": form}, status=status
     )
+
+
+def _save_suggestion(request, service, form, user):
+    """Runs once per form token: a suggestion sent twice is saved (and counted) once."""
+    _count_submission(request)
+    if not form.is_spam():
+        change_request = form.save(commit=False)
+        change_request.service = service
+        change_request.submitted_by = user
+        change_request.save()
+        _notify_editors(request, change_request)
+    messages.success(
+        request,
+        _("Paldies! Redaktori pārbaudīs ierosinājumu un vajadzības gadījumā labos."),
+    )
+    return redirect(service.get_absolute_url())

@@ -1,19 +1,31 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.models import AbstractPage
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.roles import is_editor
+from portal.roles import is_editor, is_mediator
 
 from . import report_admin
 from .evaluation_admin import EditorsOnlyPermissionPolicy, EvaluationSurveyViewSet
-from .models import ChangeRequest, EvaluationSurvey, Location, Organization, Service
+from .models import (
+    ChangeRequest,
+    EvaluationSurvey,
+    ExperiencePostPage,
+    Location,
+    MediatorProfilePage,
+    Organization,
+    Service,
+)
 
 
 class OrganizationViewSet(SnippetViewSet):
@@ -61,8 +73,8 @@ class ChangeRequestViewSet(SnippetViewSet):
 
     model = ChangeRequest
     icon = "comment"
-    list_display = ["service", "field", "status", "created"]
-    list_filter = ["status", "field"]
+    list_display = ["service", "subject", "status", "created"]
+    list_filter = ["status", "subject"]
     search_backend_name = None  # plain ORM search: predictable on SQLite and PostgreSQL
     search_fields = ["message"]
     ordering = ["-created"]
@@ -71,7 +83,7 @@ class ChangeRequestViewSet(SnippetViewSet):
         MultiFieldPanel(
             [
                 FieldPanel("service", read_only=True),
-                FieldPanel("field", read_only=True),
+                FieldPanel("subject", read_only=True),
                 FieldPanel("message", read_only=True),
                 FieldPanel("contact_email", read_only=True),
             ],
@@ -117,3 +129,43 @@ def register_reports_menu_item():
 # The evaluation questionnaire: surveys with their invitations and results, editors only.
 register_permission_policy(EvaluationSurvey, EditorsOnlyPermissionPolicy(EvaluationSurvey))
 register_snippet(EvaluationSurveyViewSet)
+
+
+# --- What mediators see in the admin: their own pages, not colleagues' drafts ---
+
+
+def sees_only_own_pages(user):
+    """Mediators without an editorial role: Wagtail's "add" permission is all they have."""
+    return is_mediator(user) and not is_editor(user)
+
+
+class OwnPagesPermissionPolicy(PagePermissionPolicy):
+    """Wagtail lets "add" permission explore a whole section, drafts included. Mediators explore
+    only the way down to their sections and the pages they own: the admin's page search,
+    explorer, sidebar and site-history report all ask this policy."""
+
+    def explorable_instances(self, user):
+        pages = super().explorable_instances(user)
+        if not sees_only_own_pages(user):
+            return pages
+        way_down = set()
+        for permission in self.get_cached_permissions_for_user(user):
+            way_down.update(
+                permission.page.get_ancestors(inclusive=True).values_list("pk", flat=True)
+            )
+        return pages.filter(Q(owner=user) | Q(pk__in=way_down))
+
+
+register_permission_policy(AbstractPage, OwnPagesPermissionPolicy())
+
+
+@hooks.register("construct_page_chooser_queryset")
+def mediators_choose_published_or_own_pages(pages, request):
+    """Mediators choose among published pages (colleagues' posts and profiles excluded: the
+    author of a post is fixed) and their own pages, never others' drafts."""
+    if not sees_only_own_pages(request.user):
+        return pages
+    people = list(
+        ContentType.objects.get_for_models(ExperiencePostPage, MediatorProfilePage).values()
+    )
+    return pages.filter(Q(owner=request.user) | (Q(live=True) & ~Q(content_type__in=people)))

@@ -4,14 +4,12 @@ Password reset is Wagtail's own (/admin/password_reset/), which mails a link the
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,14 +17,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import mail
+from .form_tokens import submit_once
 from .models import Invitation
-from .roles import ensure_role_groups, is_editor
+from .roles import ensure_role_groups, invitable_roles, is_editor, privileged_view
+from .validators import SingleLineFieldsMixin
 
 
-class InvitationForm(forms.ModelForm):
+class InvitationForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = Invitation
         fields = ["email", "role"]
+
+    def __init__(self, *args, inviter, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the roles the inviter may give are offered; a forged one is a form error.
+        allowed = invitable_roles(inviter)
+        role = self.fields["role"]
+        role.choices = [(value, label) for value, label in role.choices if value in allowed]
+        role.error_messages["invalid_choice"] = _("Šo lomu jūs nevarat piešķirt.")
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -35,7 +44,7 @@ class InvitationForm(forms.ModelForm):
         return email
 
 
-class AcceptInvitationForm(SetPasswordForm):
+class AcceptInvitationForm(SingleLineFieldsMixin, SetPasswordForm):
     """A name and a password: the e-mail of the invitation becomes the username."""
 
     first_name = forms.CharField(label=gettext_lazy("Vārds"), max_length=150)
@@ -48,35 +57,16 @@ class AcceptInvitationForm(SetPasswordForm):
         return super().save(commit=commit)
 
 
+@privileged_view
 def invite(request):
     """Editors, moderators and administrators send invitations and see the recent ones."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
     if not is_editor(request.user):
         raise PermissionDenied
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST or None, inviter=request.user)
     if request.method == "POST" and form.is_valid():
-        invitation = form.save(commit=False)
-        invitation.invited_by = request.user
-        invitation.save()
-        link = request.build_absolute_uri(reverse("accept_invitation", args=[invitation.token]))
-        send_mail(
-            _("Uzaicinājums uz Mediatoru tīklu"),
-            "\n\n".join(
-                [
-                    _("Jūs esat uzaicināts pievienoties portālam Mediatoru tīkls."),
-                    _("Atveriet šo saiti, lai izveidotu paroli (derīga līdz %(date)s):")
-                    % {"date": timezone.localtime(invitation.expires_at).strftime("%d.%m.%Y")},
-                    link,
-                ]
-            ),
-            settings.DEFAULT_FROM_EMAIL,
-            [invitation.email],
-        )
-        messages.success(
-            request, _("Uzaicinājums nosūtīts uz %(email)s.") % {"email": invitation.email}
-        )
-        return redirect("invite")
+        return submit_once(request, lambda: _send_invitation(request, form))
     return render(
         request,
         "portal/accounts/invite.html",
@@ -85,10 +75,40 @@ def invite(request):
     )
 
 
+def _send_invitation(request, form):
+    """Runs once per form token: an invitation sent twice is saved and mailed once."""
+    invitation = form.save(commit=False)
+    invitation.invited_by = request.user
+    invitation.save()
+    link = request.build_absolute_uri(reverse("accept_invitation", args=[invitation.token]))
+    messages.success(
+        request, _("Uzaicinājums nosūtīts uz %(email)s.") % {"email": invitation.email}
+    )
+    mail.send(
+        _("Uzaicinājums uz Mediatoru tīklu"),
+        "\n\n".join(
+            [
+                _("Jūs esat uzaicināts pievienoties portālam Mediatoru tīkls."),
+                _("Atveriet šo saiti, lai izveidotu paroli (derīga līdz %(date)s):")
+                % {"date": timezone.localtime(invitation.expires_at).strftime("%d.%m.%Y")},
+                link,
+            ]
+        ),
+        [invitation.email],
+        request,
+    )
+    return redirect("invite")
+
+
 def accept_invitation(request, token):
     invitation = get_object_or_404(Invitation, token=token)
     if not invitation.is_usable:
         return render(request, "portal/accounts/invitation_used.html", status=410)
+    if invitation.role not in invitable_roles(invitation.invited_by):
+        # The inviter may not (or no longer) give this role: the link must not grant it.
+        return render(
+            request, "portal/accounts/invitation_used.html", {"revoked": True}, status=403
+        )
     user_model = get_user_model()
     user = user_model(username=invitation.email, email=invitation.email)
     form = AcceptInvitationForm(user, request.POST or None)

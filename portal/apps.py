@@ -8,10 +8,19 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portāls")
 
     def ready(self):
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
         from wagtail.models import Locale
 
         from .cache import connect_signals
         from .pages import forget_locales
+        from .validators import validate_single_line
+
+        # Every CharField in the admin's forms (page titles, snippets, their inline rows) is one
+        # line; none is edited in a textarea. Public forms use validators.SingleLineFieldsMixin.
+        register_form_field_override(
+            models.CharField, override={"validators": [validate_single_line]}
+        )
 
         connect_signals()
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="portal-forget-locales")

@@ -7,19 +7,22 @@ no CSP nonce. The whole response is stored, headers included, so its Content-Sec
 always matches its body. Any content change clears the page cache (see `connect_signals`).
 """
 
+import base64
 import hashlib
 import logging
+import pickle
 import random
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.db import BaseDatabaseCache
+from django.core.cache.backends.db import BaseDatabaseCache, DatabaseCache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.management import call_command
-from django.db import router, transaction
+from django.db import connections, router, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
+from django.utils.timezone import now as tz_now
 from django.utils.translation import get_language_from_path
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -174,6 +177,39 @@ class PageFileCache(FileBasedCache):
         share = self._max_entries // self._cull_frequency
         for name in random.sample(files, min(len(files), over + share)):
             self._delete(name)
+
+
+class AtomicDatabaseCache(DatabaseCache):
+    """Django's database cache with an incr that counts every call and keeps the key's expiry.
+
+    Django's own incr is a read and a write (parallel workers lose counts) and gives the key the
+    default timeout (a rate-limit window would never end while requests keep coming). Here a
+    no-op write first locks the row (PostgreSQL) or the database (SQLite) until the new value
+    is written.
+    """
+
+    def incr(self, key, delta=1, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        db = router.db_for_write(self.cache_model_class)
+        connection = connections[db]
+        table = connection.ops.quote_name(self._table)
+        now = connection.ops.adapt_datetimefield_value(tz_now().replace(microsecond=0))
+        # The table name is the quoted LOCATION from settings; every value is a parameter.
+        where = "WHERE cache_key = %s"
+        lock = f"UPDATE {table} SET expires = expires {where} AND expires >= %s"  # noqa: S608
+        read = f"SELECT value FROM {table} {where}"  # noqa: S608
+        write = f"UPDATE {table} SET value = %s {where}"  # noqa: S608
+        with transaction.atomic(using=db), connection.cursor() as cursor:
+            cursor.execute(lock, [key, now])
+            if cursor.rowcount != 1:
+                raise ValueError(f"Key '{key}' not found")
+            cursor.execute(read, [key])
+            stored = connection.ops.process_clob(cursor.fetchone()[0])
+            # Written by this cache alone, decoded as Django's own get() does.
+            value = pickle.loads(base64.b64decode(stored.encode())) + delta  # noqa: S301
+            encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+            cursor.execute(write, [encoded, key])
+        return value
 
 
 def remember(key, build):

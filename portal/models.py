@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .pages import active_locale, localized, public
+from .roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, MEDIATORS_GROUP, MODERATORS_GROUP
 
 
 class HomePage(Page):
@@ -195,9 +196,10 @@ class Invitation(models.Model):
     """An editor invites a person by e-mail; the link (single use, expiring) sets a password."""
 
     ROLE_CHOICES = [
-        ("Mediatori", _("mediators")),
-        ("Redaktori", _("redaktors")),
-        ("Moderatori", _("moderators")),
+        (MEDIATORS_GROUP, _("mediators")),
+        (EDITORS_GROUP, _("redaktors")),
+        (MODERATORS_GROUP, _("moderators")),
+        (ADMINISTRATORS_GROUP, _("administrators")),
     ]
 
     email = models.EmailField(_("e-pasts"), help_text=_("Uz šo adresi nosūta uzaicinājuma saiti."))
@@ -205,7 +207,7 @@ class Invitation(models.Model):
         _("loma"),
         max_length=20,
         choices=ROLE_CHOICES,
-        default="Mediatori",
+        default=MEDIATORS_GROUP,
         help_text=_("Grupa, kurā nonāk jaunais konts."),
     )
     token = models.CharField(
@@ -242,3 +244,36 @@ class Invitation(models.Model):
     @property
     def is_usable(self):
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class OutgoingMail(models.Model):
+    """Every e-mail the portal sends, stored with the action that causes it: sent after the
+    commit (portal.mail), retried by `send_pending_mail` when the server failed."""
+
+    subject = models.TextField(_("temats"))
+    body = models.TextField(_("teksts"))
+    from_email = models.CharField(_("sūtītājs"), max_length=254)
+    recipients = models.JSONField(_("saņēmēji"), default=list)
+    created = models.DateTimeField(_("izveidots"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("nosūtīts"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("mēģinājumi"), default=0)
+    last_error = models.TextField(_("pēdējā kļūda"), blank=True)
+
+    class Meta:
+        verbose_name = _("izejošā vēstule")
+        verbose_name_plural = _("izejošās vēstules")
+        ordering = ["-created"]
+        indexes = [
+            models.Index(
+                fields=["created"],
+                name="portal_outgoing_unsent_idx",
+                condition=models.Q(sent_at__isnull=True),
+            )
+        ]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def to(self):
+        return ", ".join(self.recipients)

@@ -2,17 +2,30 @@
 
 Mediators edit their own profile and posts (Wagtail's "add" page permission covers pages a
 user owns); editors edit everything in their sections; moderators also publish and hide
-replies; administrators manage accounts and the whole tree.
+replies; administrators manage accounts and the whole tree. The editorial roles count only in
+a session that has given the second factor it owes (portal.two_factor).
 """
+
+from functools import wraps
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
+
+from .two_factor import needs_second_factor, second_factor_redirect
 
 MEDIATORS_GROUP = "Mediatori"
 EDITORS_GROUP = "Redaktori"
 MODERATORS_GROUP = "Moderatori"
 ADMINISTRATORS_GROUP = "Administratori"
 ROLE_GROUPS = (MEDIATORS_GROUP, EDITORS_GROUP, MODERATORS_GROUP, ADMINISTRATORS_GROUP)
+# Editors and those above them: they edit all content and review suggested edits.
+EDITORIAL_GROUPS = (EDITORS_GROUP, MODERATORS_GROUP, ADMINISTRATORS_GROUP)
+# Which roles each role may give by invitation (superusers count as administrators).
+INVITABLE_ROLES = {
+    EDITORS_GROUP: (MEDIATORS_GROUP,),
+    MODERATORS_GROUP: (MEDIATORS_GROUP, EDITORS_GROUP, MODERATORS_GROUP),
+    ADMINISTRATORS_GROUP: ROLE_GROUPS,
+}
 
 ADMINISTRATOR_PAGE_PERMISSIONS = [
     "add_page",
@@ -79,17 +92,48 @@ def has_role(user, *group_names):
     return user.is_superuser or user.groups.filter(name__in=group_names).exists()
 
 
+def has_privileged_role(user, *group_names):
+    """An editorial role counts only once the session has the second factor it owes."""
+    return has_role(user, *group_names) and not needs_second_factor(user)
+
+
+def privileged_view(view):
+    """For editorial views outside /admin/: an editorial user still owing the second factor
+    gives the code first (the admin's middleware does the same under /admin/)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if has_role(user, *EDITORIAL_GROUPS) and needs_second_factor(user):
+            return second_factor_redirect(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def invitable_roles(user):
+    """The roles this user may give by invitation, in ROLE_GROUPS order. No second-factor
+    check: it is also asked about the inviter when an invitation is accepted."""
+    if user is None or not user.is_active:
+        return ()
+    if user.is_superuser:
+        return ROLE_GROUPS
+    held = user.groups.filter(name__in=INVITABLE_ROLES).values_list("name", flat=True)
+    allowed = {role for group in held for role in INVITABLE_ROLES[group]}
+    return tuple(role for role in ROLE_GROUPS if role in allowed)
+
+
 def is_mediator(user):
     return has_role(user, MEDIATORS_GROUP)
 
 
 def is_editor(user):
     """Editors and those above them: they may invite and edit all content."""
-    return has_role(user, EDITORS_GROUP, MODERATORS_GROUP, ADMINISTRATORS_GROUP)
+    return has_privileged_role(user, *EDITORIAL_GROUPS)
 
 
 def is_moderator(user):
-    return has_role(user, MODERATORS_GROUP, ADMINISTRATORS_GROUP)
+    return has_privileged_role(user, MODERATORS_GROUP, ADMINISTRATORS_GROUP)
 
 
 def is_member(user):

@@ -1,7 +1,8 @@
-"""Optional TOTP two-factor sign-in for the Wagtail admin (django-otp).
+"""Optional TOTP two-factor sign-in (django-otp).
 
 A user who has confirmed an authenticator app must give its six-digit code after the password
-before any admin page opens. ADMIN_2FA_REQUIRED=true makes setting one up compulsory.
+before any admin page or editorial view (portal.roles) opens. ADMIN_2FA_REQUIRED=true makes
+setting one up compulsory. `needs_second_factor` is the one rule all of them ask.
 """
 
 import base64
@@ -9,6 +10,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -37,20 +39,28 @@ class AdminTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if self._needs_redirect(request):
-            user = request.user
-            target = "portal_2fa_verify" if user_has_device(user) else "portal_2fa_setup"
-            query = urlencode({"next": request.get_full_path()})
-            return redirect(f"{reverse(target)}?{query}")
+        path = request.path
+        guarded = path.startswith("/admin/") and not path.startswith(OPEN_PREFIXES)
+        if guarded and needs_second_factor(request.user):
+            return second_factor_redirect(request)
         return self.get_response(request)
 
-    def _needs_redirect(self, request):
-        if not request.path.startswith("/admin/") or request.path.startswith(OPEN_PREFIXES):
-            return False
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return False
-        return user_has_device(user) or getattr(settings, "ADMIN_2FA_REQUIRED", False)
+
+def needs_second_factor(user):
+    """True while a signed-in user still owes the code: they have confirmed a device, or
+    ADMIN_2FA_REQUIRED makes one compulsory. A user outside a request counts as unverified."""
+    if not user.is_authenticated:
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    if is_verified is not None and is_verified():
+        return False
+    return getattr(settings, "ADMIN_2FA_REQUIRED", False) or user_has_device(user)
+
+
+def second_factor_redirect(request):
+    """To the code form (or to setting a device up), coming back here afterwards."""
+    target = "portal_2fa_verify" if user_has_device(request.user) else "portal_2fa_setup"
+    return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 
 
 def _safe_next(request):
@@ -79,6 +89,14 @@ def setup(request):
     """Adds an authenticator app: shows the secret, then confirms it with one code."""
     if not request.user.is_authenticated:
         return redirect("wagtailadmin_login")
+    if user_has_device(request.user) and not request.user.is_verified():
+        # Otherwise a new device would verify a session that has only the password.
+        messages.info(
+            request,
+            _("Jums jau ir autentifikators: ievadiet tā kodu. Jaunu varēsiet pievienot pēc tam."),
+        )
+        query = urlencode({"next": _safe_next(request)})
+        return redirect(f"{reverse('portal_2fa_verify')}?{query}")
     device, _created = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": "autentifikators"}
     )

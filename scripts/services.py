@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Install, start and stop the real services the tests use: PostgreSQL, Elasticsearch, Chromium.
+"""Install, start and stop the real services the tests use: PostgreSQL, Elasticsearch, Chromium
+(and install nginx, which the deploy test starts itself).
 
     scripts/services.py install              install what is missing (idempotent)
     scripts/services.py run -- CMD [ARG...]  start the services, run CMD with their URLs, stop them
@@ -42,6 +43,7 @@ ES_HEAP = "512m"
 HUNSPELL_DICTIONARY = Path("/usr/share/hunspell/lv_LV")  # .aff and .dic from hunspell-lv
 CHROMIUM = Path("/usr/bin/chromium")
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Latvian letters in screenshots
+NGINX = Path("/usr/sbin/nginx")  # the deploy test runs deploy/nginx/portal.conf in front of Django
 # JDKs to try for Elasticsearch, first that runs wins; ES_JAVA_HOME overrides.
 JDK_CANDIDATES = ["/usr/lib/jvm/temurin-25-jdk-amd64", "/usr/lib/jvm/java-17-openjdk-amd64"]
 SERVICE_USER = "portaltest"  # PostgreSQL and Elasticsearch refuse to run as root
@@ -93,6 +95,7 @@ def missing_debian_packages() -> list[str]:
         "hunspell-lv": HUNSPELL_DICTIONARY.with_suffix(".dic").exists(),
         "chromium": CHROMIUM.exists(),
         "fonts-dejavu-core": FONT.exists(),
+        "nginx": NGINX.exists(),
         "openjdk-17-jre-headless": find_java_home() is not None,
         "maven": ES_HOME.exists() or shutil.which("mvn") is not None,
     }
@@ -172,7 +175,7 @@ def install() -> int:
     add_hunspell_dictionary(ES_HOME)
     say(
         f"ready: PostgreSQL in {postgres_bin_dir()}, Elasticsearch {ES_VERSION} in {ES_HOME}, "
-        f"Chromium {CHROMIUM}"
+        f"Chromium {CHROMIUM}, nginx {NGINX}"
     )
     return 0
 

@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from portal.validators import validate_single_line
 
 from .sources import GROUPS, KINDS
 
@@ -41,6 +44,10 @@ def parse(query_dict, vocabulary):
             _("Jautājums ir pārāk garš: ne vairāk kā %(max)d rakstzīmes.")
             % {"max": MAX_QUERY_LENGTH}
         )
+    try:
+        validate_single_line(q)  # line breaks became spaces above; other control characters
+    except ValidationError as error:
+        raise BadSearch(error.messages[0]) from None
     vocabulary.ensure()
     municipality = query_dict.get("municipality", "").strip()
     if municipality and municipality not in vocabulary.municipality_titles:
@@ -55,7 +62,10 @@ def parse(query_dict, vocabulary):
     if group and group not in GROUPS:
         raise BadSearch(_("Nezināma rezultātu grupa: %(value)s.") % {"value": group[:50]})
     raw_page = query_dict.get("page", "1").strip() or "1"
-    if not raw_page.isdigit() or not 1 <= int(raw_page) <= MAX_PAGE:
+    # isdigit() alone lets "²" and 5,000-digit numbers through to int(), which refuses them.
+    if not (
+        raw_page.isascii() and raw_page.isdigit() and len(raw_page) <= len(str(MAX_PAGE))
+    ) or not (1 <= int(raw_page) <= MAX_PAGE):
         raise BadSearch(
             _("Lapas numuram jābūt veselam skaitlim no 1 līdz %(max)d.") % {"max": MAX_PAGE}
         )

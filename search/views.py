@@ -1,10 +1,13 @@
 """The search page and its JSON API; both read only from the index or the database fallback."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from portal.client import over_limit
 
 from . import service
 from .params import MAX_SUGGEST_LENGTH, BadSearch, parse
@@ -12,6 +15,8 @@ from .query import vocabulary
 from .sources import GROUPS
 
 TEMPLATE = "search/search.html"
+# SEARCH_RATE_LIMIT counts a client's requests per this many seconds.
+SEARCH_WINDOW = 60
 
 
 def fallback_notice():
@@ -19,6 +24,23 @@ def fallback_notice():
         "Meklēšana darbojas vienkāršotā režīmā: rezultāti nāk tieši no datubāzes, "
         "un to secība var būt mazāk precīza."
     )
+
+
+def over_search_limit(request, scope="search"):
+    """Counts this request; True once the client is over SEARCH_RATE_LIMIT for the window."""
+    return over_limit(f"search:{scope}", request, settings.SEARCH_RATE_LIMIT, SEARCH_WINDOW)
+
+
+def rate_limit_message():
+    return _(
+        "Pārāk daudz meklēšanas pieprasījumu no šīs adreses. Lūdzu, mēģiniet vēlreiz pēc minūtes."
+    )
+
+
+def refused(response):
+    """A 429 response, with when to try again (at most one window from now)."""
+    response["Retry-After"] = str(SEARCH_WINDOW)
+    return response
 
 
 def url_with(query_dict, drop=(), add=()):
@@ -104,6 +126,9 @@ def facet_links(request, results):
 
 def search_page(request):
     """The search page: grouped results, facets, chips; falls back to the database."""
+    if over_search_limit(request):
+        context = {"query": request.GET.get("q", "")[:200], "error": rate_limit_message()}
+        return refused(render(request, TEMPLATE, context, status=429))
     try:
         params = parse(request.GET, vocabulary)
     except BadSearch as error:
@@ -150,6 +175,8 @@ def json_error(message, status=400):
 @require_GET
 def api_search(request):
     """GET /api/search/?q=&municipality=&topic=&type=&page= → JSON results."""
+    if over_search_limit(request):
+        return refused(json_error(rate_limit_message(), status=429))
     try:
         params = parse(request.GET, vocabulary)
     except BadSearch as error:
@@ -207,6 +234,8 @@ def api_search(request):
 @require_GET
 def api_suggest(request):
     """GET /api/search/suggest/?q= → titles for autocomplete."""
+    if over_search_limit(request, "suggest"):
+        return refused(json_error(rate_limit_message(), status=429))
     prefix = " ".join(request.GET.get("q", "").split())
     if len(prefix) > MAX_SUGGEST_LENGTH:
         return json_error(

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class ChangeRequest(models.Model):
     """A visitor's "suggest an edit" for a service; editors apply it by hand, if at all."""
 
-    class Field(models.TextChoices):
+    class Subject(models.TextChoices):
         PHONE = "phone", _("tālrunis")
         EMAIL = "email", _("e-pasts")
         ADDRESS = "address", _("adrese")
@@ -26,7 +26,7 @@ class ChangeRequest(models.Model):
         on_delete=models.CASCADE,
         related_name="change_requests",
     )
-    field = models.CharField(_("kas jālabo"), max_length=10, choices=Field.choices)
+    subject = models.CharField(_("kas jālabo"), max_length=10, choices=Subject.choices)
     message = models.TextField(_("ierosinājums"), max_length=2000)
     contact_email = models.EmailField(
         _("ierosinātāja e-pasts"), blank=True, help_text=_("Ja ierosinātājs vēlas atbildi.")
@@ -53,4 +53,4 @@ class ChangeRequest(models.Model):
         verbose_name_plural = _("labojumu ierosinājumi")
 
     def __str__(self):
-        return f"{self.service.name}: {self.get_field_display()}"
+        return f"{self.service.name}: {self.get_subject_display()}"

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from network.sanitize import clean_text
 from portal.pages import restricted
+from portal.roles import is_editor
 
 POSTS_PER_PAGE = 10
 
@@ -81,6 +83,19 @@ class ExperienceIndexPage(RoutablePageMixin, Page):
         return write_post(request, self)
 
 
+class ExperiencePostAdminForm(WagtailAdminPageForm):
+    """Mediators write as themselves: the author is their own profile whatever is posted (a
+    disabled field ignores the POST); editors, moderators and administrators may choose."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        author = self.fields.get("author_profile")
+        if author is not None and self.for_user is not None and not is_editor(self.for_user):
+            author.disabled = True
+            own = author.queryset.filter(user=self.for_user).first()
+            self.initial["author_profile"] = own.pk if own else None
+
+
 class ExperiencePostPage(RoutablePageMixin, Page):
     """A mediator's experience, written around the seminar's four prompts."""
 
@@ -137,6 +152,7 @@ class ExperiencePostPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["network.ExperienceIndexPage"]
     subpage_types = []
+    base_form_class = ExperiencePostAdminForm
 
     class Meta:
         verbose_name = _("pieredzes stāsts")

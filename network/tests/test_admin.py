@@ -165,7 +165,7 @@ def test_listings_and_search(admin_client):
 
 def test_editors_review_change_requests_but_cannot_create_them(admin_client):
     service = ServiceFactory(name="Bāriņtiesa")
-    change = ChangeRequest.objects.create(service=service, field="phone", message="Jauns numurs")
+    change = ChangeRequest.objects.create(service=service, subject="phone", message="Jauns numurs")
     assert admin_client.get(f"{ADMIN}/changerequest/add/").status_code in (302, 403)
     response = admin_client.post(
         f"{ADMIN}/changerequest/edit/{change.pk}/",

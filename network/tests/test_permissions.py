@@ -171,3 +171,177 @@ def test_everyone_may_suggest_a_directory_edit(client, users, role):
     login(client, users, role)
     response = client.get(reverse("network:suggest_edit", args=[service.pk]))
     assert response.status_code == 200
+
+
+# --- The second factor on the public site's editorial actions (issue 16, point 1) ----------
+
+
+@pytest.mark.parametrize("role", ["editor", "moderator", "administrator"])
+def test_editorial_public_actions_need_the_second_factor(client, users, post, role):
+    """A privileged user with an authenticator cannot act with the password alone."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=users[role], name="tālrunis", confirmed=True)
+    client.force_login(users[role])
+    response = do(client, "invite", post, None)
+    assert response["Location"].startswith("/admin/2fa/verify/?next=")
+    reply = Reply.objects.create(post=post, author=users["mediator"], body="Slēpjama.")
+    reply_hidden = Reply.objects.create(post=post, author=users["mediator"], body="Jau slēpta.")
+    Reply.objects.filter(pk=reply_hidden.pk).update(is_hidden=True)
+    assert do(client, "hide a reply", post, reply).status_code == 403
+    reply.refresh_from_db()
+    assert not reply.is_hidden
+    assert "Jau slēpta." not in client.get(post.url).content.decode()
+
+
+def test_mediators_with_a_device_keep_their_own_public_actions(client, users, post):
+    """The mediator role is not privileged: posts go through moderation anyway (the admin,
+    where they edit pages, asks for the code)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=users["mediator"], name="tālrunis", confirmed=True)
+    client.force_login(users["mediator"])
+    assert do(client, "write a post", post, None).status_code == 200
+    assert client.get("/admin/").status_code == 302
+
+
+# --- Invitations: who may give which role (issue 16, point 2) ------------------------------
+
+INVITE_MATRIX = {
+    # inviter: the roles they may give (mediators may not invite at all)
+    "editor": {"Mediatori"},
+    "moderator": {"Mediatori", "Redaktori", "Moderatori"},
+    "administrator": {"Mediatori", "Redaktori", "Moderatori", "Administratori"},
+    "superuser": {"Mediatori", "Redaktori", "Moderatori", "Administratori"},
+}
+INVITED_ROLES = ["Mediatori", "Redaktori", "Moderatori", "Administratori"]
+
+
+@pytest.fixture
+def inviters(users, django_user_model):
+    made = dict(users)
+    made["superuser"] = django_user_model.objects.create_superuser(
+        "saknes", "saknes@example.org", "parole-123456"
+    )
+    return made
+
+
+@pytest.mark.parametrize("inviter", INVITE_MATRIX)
+@pytest.mark.parametrize("role", INVITED_ROLES)
+def test_invitation_roles(client, inviters, inviter, role):
+    from portal.models import Invitation
+
+    client.force_login(inviters[inviter])
+    offered = client.get(reverse("invite")).content.decode()
+    assert (f'value="{role}"' in offered) is (role in INVITE_MATRIX[inviter])
+    response = client.post(reverse("invite"), {"email": "jauns@example.org", "role": role})
+    expected = role in INVITE_MATRIX[inviter]
+    assert response.status_code == (302 if expected else 400), f"{inviter} → {role}"
+    assert Invitation.objects.filter(role=role).exists() is expected
+
+
+# --- What mediators see in the admin (issue 16, point 4) ----------------------------------
+
+SECRET = "Bertas neizdevies melnraksts"
+OWN_DRAFT = "Annas pirmais melnraksts"
+
+
+@pytest.fixture
+def drafts(experience_index, users, profile, other_profile):
+    """An unpublished post of each mediator, with its history entry."""
+    from network.models import ExperiencePostPage
+
+    made = {}
+    for role, title, author in [
+        ("other_mediator", SECRET, other_profile),
+        ("mediator", OWN_DRAFT, profile),
+    ]:
+        page = ExperiencePostPage(
+            title=title, slug=f"melnraksts-{role}", live=False, author_profile=author
+        )
+        page.owner = users[role]
+        experience_index.add_child(instance=page)
+        page.save_revision(user=users[role], log_action=True)
+        made[role] = page
+    return made
+
+
+ADMIN_VIEWS = {
+    "page search": lambda index: reverse("wagtailadmin_pages:search") + "?q=melnraksts",
+    "chooser search": lambda index: reverse("wagtailadmin_choose_page_search") + "?q=melnraksts",
+    "chooser browse": lambda index: reverse("wagtailadmin_choose_page_child", args=[index.pk]),
+    "explorer": lambda index: reverse("wagtailadmin_explore", args=[index.pk]),
+    "site history": lambda index: reverse("wagtailadmin_reports:site_history"),
+}
+
+
+@pytest.mark.parametrize("view", ADMIN_VIEWS)
+@pytest.mark.parametrize(
+    ("role", "sees_secret"),
+    [("mediator", False), ("editor", True), ("moderator", True), ("administrator", True)],
+)
+def test_mediators_see_only_their_own_pages_in_the_admin(
+    client, users, experience_index, drafts, view, role, sees_secret
+):
+    client.force_login(users[role])
+    response = client.get(ADMIN_VIEWS[view](experience_index))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (SECRET in html) is sees_secret, f"{role}: {view}"
+    if role == "mediator":
+        assert OWN_DRAFT in html, view
+
+
+def edit_post_as(client, user, post, author_profile, title=None):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    client.force_login(user)
+    data = nested_form_data(
+        {
+            "title": title or post.title,
+            "slug": post.slug,
+            "author_profile": author_profile.pk,
+            "main_issues": post.main_issues,
+            "comments": inline_formset([]),
+        }
+    )
+    return client.post(reverse("wagtailadmin_pages:edit", args=[post.pk]), data)
+
+
+def test_a_mediator_cannot_make_another_mediator_the_author(
+    client, users, post, profile, other_profile
+):
+    response = edit_post_as(
+        client, users["mediator"], post, other_profile, title="Jauns virsraksts"
+    )
+    assert response.status_code == 302
+    post.refresh_from_db()
+    draft = post.get_latest_revision_as_object()
+    assert draft.title == "Jauns virsraksts"  # the edit itself was saved
+    assert draft.author_profile == profile
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[post.pk])).content.decode()
+    assert "Anna Mediatore" in html
+
+
+def test_a_mediator_writing_in_the_admin_is_the_author(client, users, experience_index, profile):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from network.models import ExperiencePostPage
+
+    client.force_login(users["mediator"])
+    url = reverse(
+        "wagtailadmin_pages:add", args=["network", "experiencepostpage", experience_index.pk]
+    )
+    data = nested_form_data(
+        {"title": "Jauns stāsts", "slug": "jauns-stasts", "comments": inline_formset([])}
+    )
+    assert client.post(url, data).status_code == 302
+    assert ExperiencePostPage.objects.get(slug="jauns-stasts").author_profile == profile
+
+
+@pytest.mark.parametrize("role", ["editor", "moderator", "administrator"])
+def test_editors_may_change_the_author(client, users, post, other_profile, role):
+    response = edit_post_as(client, users[role], post, other_profile)
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.get_latest_revision_as_object().author_profile == other_profile

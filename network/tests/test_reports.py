@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import TestCase
 from openpyxl import load_workbook
 
 from network.models import CooperationFact, MonthlyReport, Organization, ReportReminder
@@ -246,9 +247,10 @@ def test_return_with_comment_makes_it_editable_and_resubmittable(client, users, 
     assert client.get(f"/admin/atskaites/{report.pk}/").status_code == 200
     empty = client.post(f"/admin/atskaites/{report.pk}/", {"comment": ""})
     assert empty.status_code == 400
-    response = client.post(
-        f"/admin/atskaites/{report.pk}/", {"comment": "Lūdzu, precizējiet epizodisko skaitu."}
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the notice goes after the commit
+        response = client.post(
+            f"/admin/atskaites/{report.pk}/", {"comment": "Lūdzu, precizējiet epizodisko skaitu."}
+        )
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == MonthlyReport.Status.RETURNED
@@ -441,18 +443,22 @@ def test_totals_take_one_query(profile, submitted, municipality, django_assert_n
 def test_reminders_go_once_and_not_to_those_who_submitted(users, profile, other_profile):
     make_report(other_profile, datetime.date(2020, 4, 1))  # Berta has submitted April
     out = io.StringIO()
+    remind = TestCase.captureOnCommitCallbacks  # each reminder is sent after its commit
     call_command("send_report_reminders", "--today", "2020-04-10", stdout=out)
     assert mail.outbox == []  # not yet the month's end
-    call_command("send_report_reminders", "--today", "2020-04-27", stdout=out)
+    with remind(execute=True):
+        call_command("send_report_reminders", "--today", "2020-04-27", stdout=out)
     assert [message.to for message in mail.outbox] == [["mediator@example.org"]]
     assert "2020-04" in mail.outbox[0].subject
     assert "/atskaites/" in mail.outbox[0].body
-    call_command("send_report_reminders", "--today", "2020-04-29", stdout=out)
+    with remind(execute=True):
+        call_command("send_report_reminders", "--today", "2020-04-29", stdout=out)
     assert len(mail.outbox) == 1
     assert ReportReminder.objects.get().profile == profile
     # A draft is not a submitted report: May's reminder still goes.
     make_report(profile, datetime.date(2020, 5, 1), status=MonthlyReport.Status.DRAFT)
-    call_command("send_report_reminders", "--today", "2020-05-31", "--days", "1", stdout=out)
+    with remind(execute=True):
+        call_command("send_report_reminders", "--today", "2020-05-31", "--days", "1", stdout=out)
     assert len(mail.outbox) == 3
 
 

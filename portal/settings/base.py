@@ -97,7 +97,10 @@ AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 # Behind a reverse proxy, name the header carrying the client address (e.g.
 # HTTP_X_FORWARDED_FOR); without a proxy it must stay empty, or clients could forge it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
-AXES_IPWARE_META_PRECEDENCE_ORDER = [h for h in (CLIENT_IP_HEADER, "REMOTE_ADDR") if h]
+# Lockouts key on the same client address as the rate limits (django-ipware is not installed).
+AXES_CLIENT_IP_CALLABLE = "portal.client.client_address"
+# Searches (page and API) per client address per minute; 0 turns the limit off.
+SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "60"))
 
 # Two-factor sign-in (TOTP) for the admin: optional per user unless required here.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED")
@@ -149,6 +152,13 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers wait for each other (up to 20 s) instead of failing with "database is locked";
+    # IMMEDIATE takes the write lock when a transaction begins, so two transactions that read
+    # first never deadlock upgrading to a write (SQLite would fail one without waiting).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -219,6 +229,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Wagtail's own admin search stays on the database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "csv", "txt"]
+# Documents only through Wagtail's view, which checks privacy; the proxy refuses /media/documents/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 TAGGIT_CASE_INSENSITIVE = True

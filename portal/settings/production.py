@@ -20,13 +20,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's preview views set SAMEORIGIN for themselves.
 X_FRAME_OPTIONS = "DENY"
-# Shared by all gunicorn workers: rate limits in PostgreSQL (atomic counts across workers;
-# table made by `migrate`), whole pages as files on the container's own disk (a read costs no
-# query, and a new release starts empty). Several web hosts would need Redis; see README.
+# Shared by all gunicorn workers: rate limits in PostgreSQL (atomic counts across workers:
+# portal.cache.AtomicDatabaseCache; table made by `migrate`), whole pages as files on the
+# container's own disk (a read costs no query, and a new release starts empty). Several web
+# hosts would need Redis; see README.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "portal.cache.AtomicDatabaseCache",
         "LOCATION": "portal_cache",
+        # Form tokens and rate-limit counters live here: culling must not drop live ones.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
     "pages": {
         "BACKEND": "portal.cache.PageFileCache",

@@ -15,5 +15,7 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 # client.login() has no request for django-axes; the throttling test switches it on.
 AXES_ENABLED = False
+# Tests search many times from 127.0.0.1; the rate-limit tests switch the limit on.
+SEARCH_RATE_LIMIT = 0
 # Tests render pages afresh; the caching tests switch the page cache on themselves.
 PAGE_CACHE_SECONDS = 0

@@ -1,9 +1,11 @@
 """Fixtures shared by every app's tests (loaded from the root conftest)."""
 
 import io
+import smtplib
 
 import pytest
 from django.core.cache import caches
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from wagtail.models import Site
 
@@ -29,3 +31,15 @@ def demo_site(db):
     if not HomePage.objects.exists():
         load_demo_quietly()
     return Site.objects.get(is_default_site=True)
+
+
+class FailingEmailBackend(BaseEmailBackend):
+    """An SMTP server that refuses every message (the one outside thing tests stand in for)."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPException("451 SMTP serveris nepieejams")
+
+
+@pytest.fixture
+def mail_down(settings):
+    settings.EMAIL_BACKEND = "portal.tests.fixtures.FailingEmailBackend"

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,7 +27,8 @@ def editor(db):
 
 def invite(client, editor, email="jauna@example.org", role="Mediatori"):
     client.force_login(editor)
-    response = client.post(reverse("invite"), {"email": email, "role": role})
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the invitation mails after commit
+        response = client.post(reverse("invite"), {"email": email, "role": role})
     client.logout()
     return response
 
@@ -109,6 +111,36 @@ def test_invitation_page_lists_recent_invitations(client, editor):
     client.force_login(editor)
     html = client.get(reverse("invite")).content.decode()
     assert "jauna@example.org" in html
+
+
+def test_an_editor_cannot_invite_a_moderator(client, editor):
+    """Editors invite mediators only: a forged role is a form error and nothing is sent."""
+    response = invite(client, editor, role="Moderatori")
+    assert response.status_code == 400
+    assert "role" in response.context["form"].errors
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("inviter_group", [EDITORS_GROUP, None])
+def test_an_invitation_beyond_the_inviters_rights_creates_no_account(client, editor, inviter_group):
+    """An old invitation whose inviter may not (or no longer) give the role is refused."""
+    if inviter_group is None:  # a moderator invited an editor, then lost the role
+        editor.groups.set([Group.objects.get(name="Moderatori")])
+        invite(client, editor, role="Redaktori")
+        editor.groups.clear()
+        invitation = Invitation.objects.get()
+    else:
+        invitation = Invitation.objects.create(
+            email="jauna@example.org", role="Moderatori", invited_by=editor
+        )
+    url = reverse("accept_invitation", args=[invitation.token])
+    response = accept(client, url)
+    assert response.status_code == 403
+    assert "vairs nevar piešķirt" in response.content.decode()
+    assert not get_user_model().objects.filter(email="jauna@example.org").exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
 
 
 def test_password_reset_by_email(client, db):

@@ -8,7 +8,6 @@ import calendar
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from network.models import MediatorProfilePage, MonthlyReport, ReportReminder
+from portal import mail
 
 
 class Command(BaseCommand):
@@ -49,9 +49,10 @@ class Command(BaseCommand):
             try:
                 with transaction.atomic():
                     # Recorded first: a parallel run gets an IntegrityError and sends nothing.
+                    # The message is queued in the same transaction and sent after its commit.
                     ReportReminder.objects.create(profile=profile, month=month)
                     with override("lv"):
-                        send_mail(
+                        mail.send(
                             _("Atgādinājums: mēneša atskaite par %(month)s")
                             % {"month": f"{month:%Y-%m}"},
                             _(
@@ -63,7 +64,6 @@ class Command(BaseCommand):
                                 "month": f"{month:%Y-%m}",
                                 "url": base_url + reverse("network:report_list"),
                             },
-                            settings.DEFAULT_FROM_EMAIL,
                             [profile.user.email],
                         )
             except IntegrityError:
