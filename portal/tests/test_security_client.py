@@ -66,6 +66,8 @@ def production_cache(settings, monkeypatch):
     cache.clear()
 
 
+# Production's database cache is PostgreSQL's (compose); its expiry handling is PostgreSQL's.
+@pytest.mark.postgres
 def test_a_count_in_the_production_cache_ends_with_its_window(production_cache, rf):
     request = rf.get("/")
     # The table keeps whole seconds: a 3-second window lasts 2 to 3 seconds.
