@@ -1,71 +1,77 @@
-"""Read-only Wagtail API v2: pages (narrow with ?type=knowledge.ArticlePage), images, documents.
+"""How knowledge pages appear in the Wagtail API (served by `api_urls`): each page type's
+`api_fields` and the serializers of their related fields."""
 
-Mounted by portal/urls.py as `path("api/v2/", include("knowledge.api"))`.
-"""
-
-from django.utils.translation import gettext as _
-from wagtail.api.v2.pagination import WagtailPagination
-from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
-
-from portal.params import BadParameter, int_param
-
-# Relations the API fields of our page types read: fetched once per listing, not per page.
-PREFETCHED_RELATIONS = ("topics", "municipalities", "tagged_items__tag")
-# Far beyond any listing; Wagtail would pass any number on, and the database's integers overflow.
-MAX_OFFSET = 1_000_000
+from rest_framework import serializers
+from wagtail.api import APIField
 
 
-class CheckedPagination(WagtailPagination):
-    def paginate_queryset(self, queryset, request, view=None):
-        try:
-            int_param(request.GET, "offset", 0, minimum=0, maximum=MAX_OFFSET)
-        except BadParameter as error:
-            raise BadRequestError(str(error)) from None
-        return super().paginate_queryset(queryset, request, view)
+class TopicSerializer(serializers.Serializer):
+    slug = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    name_en = serializers.CharField(read_only=True)
 
 
-class CheckedParameters:
-    """Bad values Wagtail lets through to the database answer 400 with a message instead."""
+class TagNamesSerializer(serializers.Field):
+    """A page's tag names: from the listing's prefetched tagged items (Wagtail's own tags field
+    queries once per page), else in one query."""
 
-    pagination_class = CheckedPagination
-
-    def check_query_parameters(self, queryset):
-        # The database backend puts each search word in double quotes: one more breaks SQLite.
-        if '"' in self.request.GET.get("search", ""):
-            raise BadRequestError(_('Meklējamajā tekstā nedrīkst būt pēdiņas (").'))
-        operator = self.request.GET.get("search_operator")
-        if operator is not None and operator.lower() not in ("and", "or"):
-            raise BadRequestError(_("search_operator jābūt and vai or."))
-        super().check_query_parameters(queryset)
+    def to_representation(self, page):
+        if "tagged_items" in getattr(page, "_prefetched_objects_cache", {}):
+            items = page.tagged_items.all()
+        else:
+            items = page.tagged_items.select_related("tag")
+        return sorted((item.tag.name for item in items), key=str.lower)
 
 
-class PortalPagesAPIViewSet(CheckedParameters, PagesAPIViewSet):
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if getattr(self, "action", None) != "listing_view":
-            return queryset  # one page: prefetching would only add queries
-        queryset = queryset.select_related("locale")
-        model = queryset.model
-        related = [name for name in PREFETCHED_RELATIONS if hasattr(model, name.split("__")[0])]
-        return queryset.prefetch_related(*related) if related else queryset
+class MunicipalityReferenceSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    slug = serializers.CharField(read_only=True)
 
 
-class PortalImagesAPIViewSet(CheckedParameters, ImagesAPIViewSet):
-    pass
+ARTICLE_API_FIELDS = [
+    APIField("summary"),
+    APIField("body"),
+    APIField("practice_status"),
+    APIField("audience"),
+    APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
+    APIField("tags", serializer=TagNamesSerializer(source="*")),
+    APIField(
+        "municipalities", serializer=MunicipalityReferenceSerializer(many=True, read_only=True)
+    ),
+    APIField("contact_name"),
+    APIField("contact_role"),
+    APIField("contact_email"),
+    APIField("contact_phone"),
+    APIField("review_by"),
+    APIField("is_demo"),
+]
 
 
-class PortalDocumentsAPIViewSet(CheckedParameters, DocumentsAPIViewSet):
-    pass
+SEMINAR_API_FIELDS = [
+    APIField("summary"),
+    APIField("date"),
+    APIField("period"),
+    APIField("place"),
+    APIField("organiser"),
+    APIField("goals"),
+    APIField("tasks"),
+    APIField("body"),
+    APIField("audience"),
+    APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
+    APIField("tags", serializer=TagNamesSerializer(source="*")),
+    APIField(
+        "municipalities", serializer=MunicipalityReferenceSerializer(many=True, read_only=True)
+    ),
+    APIField("is_demo"),
+]
 
 
-api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PortalPagesAPIViewSet)
-api_router.register_endpoint("images", PortalImagesAPIViewSet)
-api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)
-
-app_name = "wagtailapi"
-urlpatterns = api_router.get_urlpatterns()
+GUIDE_API_FIELDS = [
+    APIField("summary"),
+    APIField("intro"),
+    APIField("audience"),
+    APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
+    APIField("review_by"),
+    APIField("is_demo"),
+]

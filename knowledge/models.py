@@ -2,16 +2,13 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
-from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from rest_framework import serializers
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -19,10 +16,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.cache import remember
 from portal.lists import Shortlist
 from portal.pages import prefetch_by_type, restricted
 
+from .api import ARTICLE_API_FIELDS, GUIDE_API_FIELDS, SEMINAR_API_FIELDS
 from .blocks import KnowledgeStreamBlock, SeminarStreamBlock, plain_text
 
 PAGE_SIZE = 10
@@ -78,30 +75,6 @@ class Topic(index.Indexed, models.Model):
         if translation.get_language() == "en" and self.name_en:
             return self.name_en
         return self.name
-
-
-class TopicSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Topic
-        fields = ["slug", "name", "name_en"]
-
-
-class TagNamesSerializer(serializers.Field):
-    """A page's tag names: from the listing's prefetched tagged items (Wagtail's own tags field
-    queries once per page), else in one query."""
-
-    def to_representation(self, page):
-        if "tagged_items" in getattr(page, "_prefetched_objects_cache", {}):
-            items = page.tagged_items.all()
-        else:
-            items = page.tagged_items.select_related("tag")
-        return sorted((item.tag.name for item in items), key=str.lower)
-
-
-class MunicipalityReferenceSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    title = serializers.CharField(read_only=True)
-    slug = serializers.CharField(read_only=True)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -219,51 +192,6 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
             items = items.filter(in_any)
         return items.specific()
 
-    def used_tags(self):
-        """Tags of live pages below this index, for the tag filter: per tag, does one such
-        page exist (a probe that stops at the first, instead of joining every tagging)."""
-
-        def used_on(through):
-            return models.Exists(
-                through.objects.filter(
-                    tag=models.OuterRef("pk"),
-                    content_object__live=True,
-                    content_object__path__startswith=self.path,
-                    content_object__depth__gt=self.depth,
-                )
-            )
-
-        return Tag.objects.filter(used_on(ArticlePageTag) | used_on(SeminarPageTag)).order_by(
-            Lower("name")
-        )
-
-    def filter_lists(self, request=None):
-        """The filter choices, topic links and guides: the same for every visitor, so built
-        once per language and kept in the page cache (cleared on every content change)."""
-        from network.models import MunicipalityPage
-
-        key = f"knowledge-lists:{self.pk}:{translation.get_language()}"
-
-        def build():
-            topics = list(Topic.objects.all())
-            guides = Shortlist.of(self.guides(), GUIDES_SHOWN)
-            municipalities = MunicipalityPage.objects.live().filter(locale_id=self.locale_id)
-            return {
-                "tema": [(topic.slug, topic.label) for topic in topics],
-                "birka": [(tag.slug, tag.name) for tag in self.used_tags()],
-                "pasvaldiba": list(municipalities.order_by("title").values_list("slug", "title")),
-                "topic_links": [
-                    {"topic": {"label": topic.label}, "url": self.topic_url(topic)}
-                    for topic in topics
-                ],
-                "guides": Shortlist(
-                    [{"title": guide.title, "url": guide.get_url(request)} for guide in guides],
-                    guides.total,
-                ),
-            }
-
-        return remember(key, build)
-
     def topic_url(self, topic):
         # The index's own URL once per instance: each `.url` reads the site root paths anew.
         if not hasattr(self, "_own_url"):
@@ -295,59 +223,17 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         )
         return page_obj
 
-    def filter_form_html(self, request, form, filtered, lists):
-        """The filter form's HTML. Its ~90 options cost more to render than the cards and are
-        the same on every page of a listing: kept in the page cache per valid choice of
-        filters (an invalid one is rendered each time, so odd input cannot fill the cache).
-        `form` is None when the request does not filter."""
-        from .forms import KnowledgeFilterForm
-
-        def build():
-            shown = form
-            if shown is None:
-                shown = KnowledgeFilterForm(self)
-                shown.use_choices(lists)
-            context = {"page": self, "filter_form": shown, "filtered": filtered}
-            return render_to_string("knowledge/includes/filter_form.html", context, request=request)
-
-        if form is not None and not form.is_valid():
-            return build()
-        chosen = form.cleaned_data if form is not None else {}
-        state = [
-            getattr(chosen.get(name), "slug", chosen.get(name)) or ""
-            for name in KnowledgeFilterForm.base_fields
-        ]
-        key = f"knowledge-filters:{self.pk}:{translation.get_language()}:{':'.join(state)}"
-        return remember(key, build)
-
     @path("")
     def index_route(self, request):
-        from .forms import KnowledgeFilterForm
+        from .forms import ListingFilters
 
-        lists = self.filter_lists(request)
-        status, items, form, filtered = 200, self.items(), None, False
-        # Only a request that filters needs the form bound and checked; all others share one
-        # rendering of it from the page cache.
-        if any(request.GET.get(name) for name in KnowledgeFilterForm.base_fields):
-            form = KnowledgeFilterForm(self, request.GET)
-            form.use_choices(lists)
-            if form.is_valid():
-                items = self.items(**form.filters())
-                filtered = any(form.filters().values())
-            else:
-                status, items = 400, Page.objects.none()
+        filters = ListingFilters(self, request)
+        items = self.items(**filters.chosen) if filters.valid else Page.objects.none()
         response = self.render(
             request,
-            context_overrides={
-                "filter_form": form,
-                "filter_form_html": self.filter_form_html(request, form, filtered, lists),
-                "filtered": filtered,
-                "page_obj": self.paginate(request, items),
-                "topics": lists["topic_links"],
-                "guides": lists["guides"],
-            },
+            context_overrides={**filters.context(), "page_obj": self.paginate(request, items)},
         )
-        response.status_code = status
+        response.status_code = 200 if filters.valid else 400
         return response
 
     @path("tema/<slug:slug>/", name="topic")
@@ -466,23 +352,7 @@ class ArticlePage(KnowledgeContent, Page):
         index.FilterField("audience"),
         index.FilterField("practice_status"),
     ]
-    api_fields = [
-        APIField("summary"),
-        APIField("body"),
-        APIField("practice_status"),
-        APIField("audience"),
-        APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
-        APIField("tags", serializer=TagNamesSerializer(source="*")),
-        APIField(
-            "municipalities", serializer=MunicipalityReferenceSerializer(many=True, read_only=True)
-        ),
-        APIField("contact_name"),
-        APIField("contact_role"),
-        APIField("contact_email"),
-        APIField("contact_phone"),
-        APIField("review_by"),
-        APIField("is_demo"),
-    ]
+    api_fields = ARTICLE_API_FIELDS
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
     search_text_fields = ["body", "contact_role"]
@@ -575,23 +445,7 @@ class SeminarPage(KnowledgeContent, Page):
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("audience"),
     ]
-    api_fields = [
-        APIField("summary"),
-        APIField("date"),
-        APIField("period"),
-        APIField("place"),
-        APIField("organiser"),
-        APIField("goals"),
-        APIField("tasks"),
-        APIField("body"),
-        APIField("audience"),
-        APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
-        APIField("tags", serializer=TagNamesSerializer(source="*")),
-        APIField(
-            "municipalities", serializer=MunicipalityReferenceSerializer(many=True, read_only=True)
-        ),
-        APIField("is_demo"),
-    ]
+    api_fields = SEMINAR_API_FIELDS
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
     search_text_fields = ["place", "organiser", "goals", "tasks", "body"]
@@ -646,14 +500,7 @@ class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("audience"),
     ]
-    api_fields = [
-        APIField("summary"),
-        APIField("intro"),
-        APIField("audience"),
-        APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
-        APIField("review_by"),
-        APIField("is_demo"),
-    ]
+    api_fields = GUIDE_API_FIELDS
     parent_page_types = ["portal.HomePage", "knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.GuideStepPage"]
     search_text_fields = ["intro"]

@@ -16,7 +16,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", include("knowledge.api")),
+    path("api/v2/", include("knowledge.api_urls")),
     path("api/search/", include(search_api_urls)),
     path("api/hsds/", include("network.api_urls")),
 ]

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network.filter_forms import MediatorFilterForm
 from portal.pages import restricted
 
 LANGUAGE_CHOICES = [
@@ -50,21 +51,20 @@ class MediatorIndexPage(Page):
             .order_by("title")
         )
 
-    def filter_profiles(self, params):
-        """The profiles matching the `pasvaldiba`, `tema` and `valoda` filters (slugs/codes)."""
+    def filter_profiles(self, form):
+        """The profiles matching the filter form's municipality, topic and language (slugs and
+        codes); none when a value is not valid."""
+        if not form.is_valid():
+            return self.profiles().none()
         profiles = self.profiles()
-        selected = {
-            "municipality": params.get("pasvaldiba", ""),
-            "topic": params.get("tema", ""),
-            "language": params.get("valoda", ""),
-        }
+        selected = form.selected()
         if selected["municipality"]:
             profiles = profiles.filter(municipality__slug=selected["municipality"])
         if selected["topic"]:
             profiles = profiles.filter(topics__slug=selected["topic"])
         if selected["language"]:
             profiles = profiles.filter(languages__language=selected["language"])
-        return profiles.distinct(), selected
+        return profiles.distinct()
 
     def municipality_counts(self):
         """Every live municipality with its number of mediators here: the list behind the map."""
@@ -104,14 +104,19 @@ class MediatorIndexPage(Page):
         from knowledge.models import Topic
 
         context = super().get_context(request, *args, **kwargs)
-        profiles, selected = self.filter_profiles(request.GET)
-        context["profiles"] = profiles
-        context["selected"] = selected
-        context["filtered"] = any(selected.values())
-        context["municipality_counts"] = list(self.municipality_counts())
-        context["map_points"] = self.map_points(context["municipality_counts"])
-        context["topics"] = Topic.objects.all()
-        context["language_choices"] = LANGUAGE_CHOICES
+        municipality_counts = list(self.municipality_counts())
+        form = MediatorFilterForm(
+            request.GET,
+            municipalities=municipality_counts,
+            topics=Topic.objects.all(),
+            languages=LANGUAGE_CHOICES,
+        )
+        context["filter_form"] = form
+        context["profiles"] = self.filter_profiles(form)
+        context["selected"] = form.selected()
+        context["filtered"] = any(request.GET.get(name) for name in form.fields)
+        context["municipality_counts"] = municipality_counts
+        context["map_points"] = self.map_points(municipality_counts)
         return context
 
 

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from network.filter_forms import PostFilterForm
 from network.sanitize import clean_text
 from portal.pages import restricted
 from portal.roles import is_editor
@@ -53,14 +54,18 @@ class ExperienceIndexPage(RoutablePageMixin, Page):
             .order_by("-first_published_at", "-pk")
         )
 
-    def filter_posts(self, params):
+    def filter_posts(self, form):
+        """The posts matching the filter form's topic and municipality; none when a value is not
+        valid."""
+        if not form.is_valid():
+            return self.posts().none()
         posts = self.posts()
-        selected = {"topic": params.get("tema", ""), "municipality": params.get("pasvaldiba", "")}
+        selected = form.selected()
         if selected["topic"]:
             posts = posts.filter(topics__slug=selected["topic"])
         if selected["municipality"]:
             posts = posts.filter(municipality__slug=selected["municipality"])
-        return posts.distinct(), selected
+        return posts.distinct()
 
     def get_context(self, request, *args, **kwargs):
         from knowledge.models import Topic
@@ -68,12 +73,15 @@ class ExperienceIndexPage(RoutablePageMixin, Page):
         from .municipalities import MunicipalityPage
 
         context = super().get_context(request, *args, **kwargs)
-        posts, selected = self.filter_posts(request.GET)
+        form = PostFilterForm(
+            request.GET,
+            topics=Topic.objects.all(),
+            municipalities=MunicipalityPage.objects.live().order_by("title"),
+        )
+        posts = self.filter_posts(form)
         context["page_obj"] = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-        context["selected"] = selected
-        context["filtered"] = any(selected.values())
-        context["topics"] = Topic.objects.all()
-        context["municipalities"] = MunicipalityPage.objects.live().order_by("title")
+        context["filter_form"] = form
+        context["filtered"] = any(request.GET.get(name) for name in form.fields)
         return context
 
     @path("rakstit/", name="write")

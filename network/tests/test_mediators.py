@@ -160,3 +160,15 @@ def test_a_hostile_bio_is_rendered_inert(client, profile):
     assert "<img src=x onerror" not in html
     assert '<a href="javascript:' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_network_page_filters_are_a_form_whose_bad_values_are_errors(
+    client, mediator_index, profile
+):
+    html = client.get(mediator_index.url + "?valoda=ru").content.decode()
+    assert '<option value="ru" selected>' in html
+    response = client.get(mediator_index.url + "?tema=nav-tadas&valoda=xx")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('class="field-error"') == 2
+    assert "Neviens mediators neatbilst" in html and ">Anna Mediatore<" not in html

@@ -241,3 +241,11 @@ def test_demo_mediator_writes_a_post_that_the_demo_moderator_publishes(client, d
     approve(client, accounts.get(username="demo-moderators"), post)
     client.logout()
     assert "Demo konta stāsts" in client.get("/pieredze/").content.decode()
+
+
+def test_listing_filters_are_a_form_whose_bad_values_are_errors(client, experience_index, topics):
+    html = client.get(experience_index.url + "?tema=majoklis").content.decode()
+    assert '<option value="majoklis" selected>' in html
+    response = client.get(experience_index.url + "?pasvaldiba=nav-tadas&tema=xx")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="field-error"') == 2
