@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AUDIENCE_ALL, AUDIENCES, Topic
+from taxonomy.models import Topic
+
+from .models import AUDIENCE_ALL, AUDIENCES
 
 
 class KnowledgeFilterForm(forms.Form):

@@ -22,6 +22,7 @@ from wagtail.search import index
 from portal.cache import remember
 from portal.lists import Shortlist
 from portal.pages import prefetch_by_type, restricted
+from taxonomy.models import Topic
 
 from .blocks import KnowledgeStreamBlock, SeminarStreamBlock, plain_text
 
@@ -42,42 +43,6 @@ PRACTICE_STATUSES = [
     ("demonstrated", _("apliecināta — pašvaldība redz rezultātus")),
     ("replicated", _("pārņemta — darbojas vairākās pašvaldībās")),
 ]
-
-
-class Topic(index.Indexed, models.Model):
-    """A field of a mediator's work, shared by articles, services, profiles and posts."""
-
-    name = models.CharField(_("nosaukums"), max_length=80, unique=True)
-    name_en = models.CharField(
-        _("nosaukums angliski"), max_length=80, blank=True, help_text=_("Angļu valodas saskarnei.")
-    )
-    slug = models.SlugField(_("īsais nosaukums URL"), max_length=80, unique=True)
-    description = models.TextField(_("apraksts"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("secība"), default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("tēma")
-        verbose_name_plural = _("tēmas")
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self):
-        """The name in the active interface language."""
-        if translation.get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
 
 
 class TopicSerializer(serializers.ModelSerializer):
@@ -399,7 +364,7 @@ class ArticlePage(KnowledgeContent, Page):
         help_text=_("Cik pārbaudīta ir šī prakse."),
     )
     topics = ParentalManyToManyField(
-        "knowledge.Topic", verbose_name=_("tēmas"), related_name="article_pages", blank=True
+        "taxonomy.Topic", verbose_name=_("tēmas"), related_name="article_pages", blank=True
     )
     tags = ClusterTaggableManager(
         verbose_name=_("birkas"),
@@ -524,7 +489,7 @@ class SeminarPage(KnowledgeContent, Page):
         help_text=_("Semināra rezultāti: ieteikumu tabulas, mediatoru rezultāti, citāti, skaitļi."),
     )
     topics = ParentalManyToManyField(
-        "knowledge.Topic", verbose_name=_("tēmas"), related_name="seminar_pages", blank=True
+        "taxonomy.Topic", verbose_name=_("tēmas"), related_name="seminar_pages", blank=True
     )
     tags = ClusterTaggableManager(
         verbose_name=_("birkas"),
@@ -609,7 +574,7 @@ class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
     )
     intro = RichTextField(_("ievads"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
     topics = ParentalManyToManyField(
-        "knowledge.Topic", verbose_name=_("tēmas"), related_name="guide_pages", blank=True
+        "taxonomy.Topic", verbose_name=_("tēmas"), related_name="guide_pages", blank=True
     )
     municipalities = ParentalManyToManyField(
         "network.MunicipalityPage",
