@@ -1,9 +1,9 @@
 """Demo content of the knowledge app, all of it from the seminar slides in the seed.
 
-Topics; the seminar page with its goal, tasks, directions of work, both recommendation →
-implementation tables, the five mediators' results and the municipal staff's quotes; the
-onboarding guide “Romu mediatora darba uzsākšana”; a handful of good practices. Every page is
-marked `is_demo`; the only figures are those the seed reports.
+The topics (taxonomy's data); the seminar page with its goal, tasks, directions of work, both
+recommendation → implementation tables, the five mediators' results and the municipal staff's
+quotes; the onboarding guide “Romu mediatora darba uzsākšana”; a handful of good practices.
+Every page is marked `is_demo`; the only figures are those the seed reports.
 """
 
 import datetime
