@@ -13,6 +13,7 @@ from django.apps import apps
 
 from network.synthetic import DESCRIPTIONS
 from portal.demo import build_site, get_or_create_child
+from taxonomy.demo import load_topics
 
 MUNICIPALITIES = [
     ("jelgava", "Jelgava", "Jelgavā", "Jelgavas"),
@@ -23,15 +24,6 @@ MUNICIPALITIES = [
     ("tukums", "Tukums", "Tukumā", "Tukuma"),
     ("talsi", "Talsi", "Talsos", "Talsu"),
     ("balvi", "Balvi", "Balvos", "Balvu"),
-]
-TOPICS = [
-    ("izglitiba", "Izglītība"),
-    ("socialie-jautajumi", "Sociālie jautājumi"),
-    ("veselibas-aprupe", "Veselības aprūpe"),
-    ("nodarbinatiba", "Nodarbinātība"),
-    ("majoklis", "Mājoklis"),
-    ("dokumenti", "Dokumenti"),
-    ("kultura-un-integracija", "Kultūra un integrācija"),
 ]
 ORGANIZATION_KINDS = [
     "sociālā pārvalde",
@@ -68,7 +60,6 @@ def ensure_places():
     site = build_site(lambda message: None)
     index_model = apps.get_model("network", "MunicipalityIndexPage")
     municipality_model = apps.get_model("network", "MunicipalityPage")
-    topic_model = apps.get_model("knowledge", "Topic")
     index_page, _ = get_or_create_child(
         site.root_page.specific, index_model, "pasvaldibas", title="Pašvaldības"
     )
@@ -83,10 +74,7 @@ def ensure_places():
         )[0]
         for slug, title, locative, genitive in MUNICIPALITIES
     ]
-    topics = {
-        slug: topic_model.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-        for slug, name in TOPICS
-    }
+    topics = load_topics()
     return municipalities, topics
 
 

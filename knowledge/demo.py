@@ -1,9 +1,9 @@
 """Demo content of the knowledge app, all of it from the seminar slides in the seed.
 
-Topics; the seminar page with its goal, tasks, directions of work, both recommendation →
-implementation tables, the five mediators' results and the municipal staff's quotes; the
-onboarding guide “Romu mediatora darba uzsākšana”; a handful of good practices. Every page is
-marked `is_demo`; the only figures are those the seed reports.
+The topics (taxonomy's data); the seminar page with its goal, tasks, directions of work, both
+recommendation → implementation tables, the five mediators' results and the municipal staff's
+quotes; the onboarding guide “Romu mediatora darba uzsākšana”; a handful of good practices.
+Every page is marked `is_demo`; the only figures are those the seed reports.
 """
 
 import datetime
@@ -13,6 +13,8 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from portal.demo import get_or_create_child
+from taxonomy.demo import load_topics
+from taxonomy.models import Topic
 
 from .editorial import ensure_moderation_workflow
 from .models import (
@@ -21,19 +23,7 @@ from .models import (
     GuideStepPage,
     KnowledgeIndexPage,
     SeminarPage,
-    Topic,
 )
-
-# (slug, Latvian, English) — the fields of work the seed names.
-TOPICS = [
-    ("izglitiba", "Izglītība", "Education"),
-    ("socialie-jautajumi", "Sociālie jautājumi", "Social issues"),
-    ("veselibas-aprupe", "Veselības aprūpe", "Health care"),
-    ("nodarbinatiba", "Nodarbinātība", "Employment"),
-    ("majoklis", "Mājoklis", "Housing"),
-    ("dokumenti", "Dokumenti", "Documents"),
-    ("kultura-un-integracija", "Kultūra un integrācija", "Culture and integration"),
-]
 
 SEED_SOURCE = (
     "Projekta „Latvijas romu platforma IV” romu mediatoru pieredzes apmaiņas semināra "
@@ -43,9 +33,9 @@ STAFF_ROLE = "Pašvaldības iestādes darbinieks"
 
 
 def load_base(site, log):
-    """The topics: other apps' demo content is tagged with them."""
-    load_topics()
-    log(f"knowledge: {len(TOPICS)} topics")
+    """The topics (taxonomy's data): other apps' demo content is tagged with them."""
+    topics = load_topics()
+    log(f"knowledge: {len(topics)} topics")
 
 
 def load(site, log):
@@ -87,16 +77,9 @@ def load(site, log):
 
     ensure_moderation_workflow([index_page, guide])
     log(
-        f"knowledge: {len(TOPICS)} topics, 1 seminar, {ArticlePage.objects.count()} articles, "
+        f"knowledge: {len(topics)} topics, 1 seminar, {ArticlePage.objects.count()} articles, "
         f"guide with {guide.steps().count()} steps, moderation workflow"
     )
-
-
-def load_topics():
-    for order, (slug, name, name_en) in enumerate(TOPICS):
-        Topic.objects.update_or_create(
-            slug=slug, defaults={"name": name, "name_en": name_en, "sort_order": order}
-        )
 
 
 def _municipalities(site):

@@ -29,7 +29,7 @@ COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
 ]
-MODERATOR_SNIPPET_PERMISSIONS = [("knowledge", "add_topic"), ("knowledge", "change_topic")]
+MODERATOR_SNIPPET_PERMISSIONS = [("taxonomy", "add_topic"), ("taxonomy", "change_topic")]
 
 
 def _permission(app_label, codename):

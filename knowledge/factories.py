@@ -12,7 +12,6 @@ from .models import (
     GuideStepPage,
     KnowledgeIndexPage,
     SeminarPage,
-    Topic,
 )
 
 BASE_TIME = timezone.now() - datetime.timedelta(days=30)
@@ -21,15 +20,6 @@ BASE_TIME = timezone.now() - datetime.timedelta(days=30)
 def _published(number):
     """Later factory pages count as newer."""
     return BASE_TIME + datetime.timedelta(minutes=number)
-
-
-class TopicFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Tēma {n}")
-    slug = factory.Sequence(lambda n: f"tema-{n}")
-
-    class Meta:
-        model = Topic
-        django_get_or_create = ["slug"]
 
 
 class KnowledgePageFactory(wagtail_factories.PageFactory):

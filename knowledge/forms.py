@@ -11,8 +11,9 @@ from taggit.models import Tag
 
 from portal.cache import remember
 from portal.lists import Shortlist
+from taxonomy.models import Topic
 
-from .models import AUDIENCE_ALL, AUDIENCES, GUIDES_SHOWN, ArticlePageTag, SeminarPageTag, Topic
+from .models import AUDIENCE_ALL, AUDIENCES, GUIDES_SHOWN, ArticlePageTag, SeminarPageTag
 
 
 def used_tags(index_page):

@@ -3,7 +3,6 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -18,6 +17,7 @@ from wagtail.search import index
 
 from portal.lists import Shortlist
 from portal.pages import prefetch_by_type, restricted
+from taxonomy.models import Topic
 
 from .api import ARTICLE_API_FIELDS, GUIDE_API_FIELDS, SEMINAR_API_FIELDS
 from .blocks import KnowledgeStreamBlock, SeminarStreamBlock, plain_text
@@ -39,42 +39,6 @@ PRACTICE_STATUSES = [
     ("demonstrated", _("apliecināta — pašvaldība redz rezultātus")),
     ("replicated", _("pārņemta — darbojas vairākās pašvaldībās")),
 ]
-
-
-class Topic(index.Indexed, models.Model):
-    """A field of a mediator's work, shared by articles, services, profiles and posts."""
-
-    name = models.CharField(_("nosaukums"), max_length=80, unique=True)
-    name_en = models.CharField(
-        _("nosaukums angliski"), max_length=80, blank=True, help_text=_("Angļu valodas saskarnei.")
-    )
-    slug = models.SlugField(_("īsais nosaukums URL"), max_length=80, unique=True)
-    description = models.TextField(_("apraksts"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("secība"), default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("tēma")
-        verbose_name_plural = _("tēmas")
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self):
-        """The name in the active interface language."""
-        if translation.get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -285,7 +249,7 @@ class ArticlePage(KnowledgeContent, Page):
         help_text=_("Cik pārbaudīta ir šī prakse."),
     )
     topics = ParentalManyToManyField(
-        "knowledge.Topic", verbose_name=_("tēmas"), related_name="article_pages", blank=True
+        "taxonomy.Topic", verbose_name=_("tēmas"), related_name="article_pages", blank=True
     )
     tags = ClusterTaggableManager(
         verbose_name=_("birkas"),
@@ -394,7 +358,7 @@ class SeminarPage(KnowledgeContent, Page):
         help_text=_("Semināra rezultāti: ieteikumu tabulas, mediatoru rezultāti, citāti, skaitļi."),
     )
     topics = ParentalManyToManyField(
-        "knowledge.Topic", verbose_name=_("tēmas"), related_name="seminar_pages", blank=True
+        "taxonomy.Topic", verbose_name=_("tēmas"), related_name="seminar_pages", blank=True
     )
     tags = ClusterTaggableManager(
         verbose_name=_("birkas"),
@@ -463,7 +427,7 @@ class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
     )
     intro = RichTextField(_("ievads"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
     topics = ParentalManyToManyField(
-        "knowledge.Topic", verbose_name=_("tēmas"), related_name="guide_pages", blank=True
+        "taxonomy.Topic", verbose_name=_("tēmas"), related_name="guide_pages", blank=True
     )
     municipalities = ParentalManyToManyField(
         "network.MunicipalityPage",

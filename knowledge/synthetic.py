@@ -19,6 +19,7 @@ from portal.synthetic import (
     past_moments,
     stream,
 )
+from taxonomy.models import Topic
 
 from .models import (
     AUDIENCES,
@@ -27,7 +28,6 @@ from .models import (
     ArticlePageTag,
     GuidePage,
     GuideStepPage,
-    Topic,
 )
 
 GUIDE_EVERY = 10

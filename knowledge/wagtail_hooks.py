@@ -4,23 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Topic
 from .views import ReviewOverdueReportView
-
-
-class TopicViewSet(SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    menu_order = 200
-    add_to_admin_menu = True
-    list_display = ["name", "name_en", "slug", "sort_order"]
-    search_fields = ["name", "name_en"]
-
-
-register_snippet(TopicViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from knowledge.models import Topic
 from portal.params import BadParameter, int_param, moment_param
+from taxonomy.models import Topic
 
 from . import hsds
 from .models import Organization, Service, ServiceAtLocation

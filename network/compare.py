@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from knowledge.models import Topic
+from taxonomy.models import Topic
 
 MIN_COMPARED = 2
 MAX_COMPARED = 4

@@ -9,8 +9,8 @@ import datetime
 import uuid
 from decimal import Decimal
 
-from knowledge.models import Topic
 from portal.demo import get_or_create_child
+from taxonomy.models import Topic
 
 from .demo_evaluation import load as load_evaluation
 from .demo_people import load_people

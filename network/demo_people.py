@@ -11,9 +11,9 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from knowledge.models import Topic
 from portal.demo import get_or_create_child
 from portal.roles import MEDIATORS_GROUP, MODERATORS_GROUP
+from taxonomy.models import Topic
 
 from .models import (
     ExperienceIndexPage,

@@ -24,7 +24,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from knowledge.models import Topic
+from taxonomy.models import Topic
 
 from .demo import DIRECTORY, demo_id
 from .models import CooperationFact, MediatorProfilePage, MonthlyReport, Organization, ReportEvent

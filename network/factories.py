@@ -9,8 +9,6 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from knowledge.models import Topic
-
 from .models import (
     Contact,
     Location,
@@ -22,15 +20,6 @@ from .models import (
     Service,
     ServiceAtLocation,
 )
-
-
-class TopicFactory(DjangoModelFactory):
-    class Meta:
-        model = Topic
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Tēma {n}")
-    slug = factory.Sequence(lambda n: f"tema-{n}")
 
 
 class MunicipalityIndexPageFactory(wagtail_factories.PageFactory):

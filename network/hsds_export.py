@@ -4,7 +4,7 @@ import csv
 import json
 from pathlib import Path
 
-from knowledge.models import Topic
+from taxonomy.models import Topic
 
 from . import hsds
 from .interchange import FIELD_TYPES, REFERENCES, REQUIRED, TABLES

@@ -16,7 +16,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from knowledge.models import Topic
+from taxonomy.models import Topic
 
 from . import hsds
 from .interchange import DAY_BY_CODE, REFERENCES, REQUIRED, TABLES

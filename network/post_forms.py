@@ -4,8 +4,8 @@ from django import forms
 from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models import Topic
 from portal.validators import SingleLineFieldsMixin
+from taxonomy.models import Topic
 
 from .models import ExperiencePostPage, MunicipalityPage, Reply
 from .models.posts import USER_TEXT_FIELDS

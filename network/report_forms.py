@@ -6,9 +6,9 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models import Topic
 from portal.params import parse_month
 from portal.validators import SingleLineFieldsMixin
+from taxonomy.models import Topic
 
 from .models import CooperationFact, MonthlyReport, Organization, ReportEvent
 from .personal_data import PersonalDataGuardMixin

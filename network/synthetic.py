@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
-from knowledge.models import Topic
 from portal.synthetic import (
     BATCH,
     MARK,
@@ -24,6 +23,7 @@ from portal.synthetic import (
     marked,
     past_moments,
 )
+from taxonomy.models import Topic
 
 from .models import (
     Contact,

@@ -12,58 +12,12 @@ from django.apps import apps
 
 from . import text as latvian
 
-# Topic cues: words (any form, with or without diacritics) → knowledge.Topic slugs.
-TOPIC_CUES = {
-    "izglitiba": (
-        "skola skolēns skolnieks skolotājs skolotāja klase stunda mācības mācīties izglītība "
-        "kavējumi kavēt kavējums pedagogs pirmsskola bērnudārzs PII eksāmens liecība"
-    ),
-    "socialie-jautajumi": (
-        "pabalsts pabalsti sociālais sociālā dienests trūcīgs trūcīgā trūcīgas maznodrošināts "
-        "parāds parādi "
-        "bāriņtiesa krīze krīzes patversme naktspatversme VSAA pensija aizbildnība"
-    ),
-    "veselibas-aprupe": (
-        "ārsts ārste ģimenes ārsti vakcinācija vakcīna pote potes potēt slimnīca veselība "
-        "poliklīnika zobārsts recepte slims slimība infektoloģija analīzes medicīna"
-    ),
-    "nodarbinatiba": (
-        "darbs darba darbu strādāt NVA bezdarbnieks bezdarbs vakance kursi nodarbinātība "
-        "alga darbavieta iekārtošanās"
-    ),
-    "majoklis": (
-        "īre īres parāds parādi dzīvoklis dzīvokļa mājoklis komunālie komunālo maksājumi "
-        "izlikšana apkure namsaimnieks īrnieks"
-    ),
-    "dokumenti": (
-        "dokumenti dokuments dokumentu pase pases ID karte deklarācija deklarēt deklarēšana "
-        "dzimšanas apliecība iesniegums izziņa personas kods"
-    ),
-    "kultura-un-integracija": (
-        "kultūra kultūras integrācija tradīcijas romu valoda diskriminācija festivāls"
-    ),
-}
-# Words too common to mean a topic by themselves even if listed above.
-WEAK_CUES = {latvian.stem(latvian.fold(w)) for w in ("personas", "karte", "ģimenes")}
 ABBREVIATIONS = {
     "nva": "Nodarbinātības valsts aģentūra",
     "vsaa": "Valsts sociālās apdrošināšanas aģentūra",
     "pii": "pirmsskolas izglītības iestāde",
 }
 VOCABULARY_SECONDS = 300
-
-
-def _cue_index():
-    index = {}
-    for slug, cue_words in TOPIC_CUES.items():
-        for word in cue_words.split():
-            key = latvian.stem(latvian.fold(word))
-            if key not in WEAK_CUES:
-                index.setdefault(key, set()).add(slug)
-    return index
-
-
-CUES = _cue_index()
 
 
 @dataclass
@@ -93,7 +47,8 @@ class Understanding:
 
 
 class Vocabulary:
-    """Municipality names (all forms) and topic labels, read from the database, cached."""
+    """Municipality names (all forms), topic labels and topic cue words, read from the database,
+    cached (saving a topic or a municipality forgets them: see signals.REFERENCED_FIELDS)."""
 
     def __init__(self):
         self.loaded_at = None
@@ -101,6 +56,7 @@ class Vocabulary:
         self.municipality_stems = {}
         self.municipality_titles = {}
         self.topic_labels = {}
+        self.cues = {}
 
     def forget(self):
         self.loaded_at = None
@@ -123,15 +79,12 @@ class Vocabulary:
                 for name in filter(None, names):
                     forms[latvian.fold(name).strip()] = municipality
                     stems[stem_phrase(name)] = municipality
-        topic_labels = {}
-        try:
-            topic_model = apps.get_model("knowledge", "Topic")
-        except LookupError:
-            topic_model = None
-        if topic_model is not None:
-            topic_labels = {topic.slug: topic for topic in topic_model.objects.all()}
+        topic_labels = {
+            topic.slug: topic for topic in apps.get_model("taxonomy", "Topic").objects.all()
+        }
         self.municipality_forms, self.municipality_stems = forms, stems
         self.municipality_titles, self.topic_labels = titles, topic_labels
+        self.cues = cue_index(topic_labels.values())
         self.loaded_at = time.monotonic()
 
     def topic_label(self, slug):
@@ -142,6 +95,16 @@ class Vocabulary:
     def municipality_title(self, slug):
         self.ensure()
         return self.municipality_titles.get(slug, slug)
+
+
+def cue_index(topics):
+    """Folded stem of each topic's cue word → the slugs of the topics it points to (the words
+    are the editors': any form, with or without diacritics)."""
+    index = {}
+    for topic in topics:
+        for word in topic.cue_word_list:
+            index.setdefault(latvian.stem(latvian.fold(word)), set()).add(topic.slug)
+    return index
 
 
 vocabulary = Vocabulary()
@@ -178,7 +141,7 @@ def understand(query):
         folded = latvian.fold(word)
         if folded in ABBREVIATIONS:
             found.abbreviations[word] = ABBREVIATIONS[folded]
-        for slug in sorted(CUES.get(latvian.stem(folded), ())):
+        for slug in sorted(vocabulary.cues.get(latvian.stem(folded), ())):
             cue_counts[slug] = cue_counts.get(slug, 0) + 1
     # The topic with the most cue words first: it is what the question is mainly about.
     found.topics = sorted(cue_counts, key=lambda slug: -cue_counts[slug])

@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 # these fields reindexes the documents that refer to the object.
 REFERENCED_FIELDS = {
     "network.municipalitypage": ("title", "slug", "url_path"),
-    "knowledge.topic": ("name", "slug"),
+    "taxonomy.topic": ("name", "slug"),
 }
 
 

@@ -5,7 +5,7 @@ Models are looked up lazily by label, so a source whose app or model does not ex
 is simply left out. Content models may offer these accessors, all optional:
 
 - `search_text()` → the text to search besides the title (else summary/intro/description…),
-- `topics` → knowledge.Topic objects (a manager, a list, or a callable),
+- `topics` → taxonomy.Topic objects (a manager, a list, or a callable),
 - `municipalities` → network.MunicipalityPage objects (same), or `municipality` → one,
 - `get_absolute_url()` for snippets that have a page of their own.
 

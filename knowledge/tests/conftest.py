@@ -5,11 +5,11 @@ from knowledge.factories import (
     GuidePageFactory,
     GuideStepPageFactory,
     KnowledgeIndexPageFactory,
-    TopicFactory,
 )
 from network.models import MunicipalityIndexPage, MunicipalityPage
 from portal.demo import build_site
 from portal.tests.fixtures import demo_site  # noqa: F401
+from taxonomy.factories import TopicFactory
 
 
 @pytest.fixture

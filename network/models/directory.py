@@ -112,7 +112,7 @@ class Organization(index.Indexed, DirectoryRecord):
 
     @property
     def topics(self):
-        from knowledge.models import Topic
+        from taxonomy.models import Topic
 
         return Topic.objects.filter(services__organization=self).distinct()
 
@@ -238,7 +238,7 @@ class Service(index.Indexed, DirectoryRecord):
         help_text=_("Valodu kodi, atdalīti ar komatu, piemēram, “lv, rom, ru”."),
     )
     topics = ParentalManyToManyField(
-        "knowledge.Topic", verbose_name=_("tēmas"), blank=True, related_name="services"
+        "taxonomy.Topic", verbose_name=_("tēmas"), blank=True, related_name="services"
     )
     service_areas = ParentalManyToManyField(
         "network.MunicipalityPage",

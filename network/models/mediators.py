@@ -101,7 +101,7 @@ class MediatorIndexPage(Page):
         return points
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.models import Topic
+        from taxonomy.models import Topic
 
         context = super().get_context(request, *args, **kwargs)
         municipality_counts = list(self.municipality_counts())
@@ -158,7 +158,7 @@ class MediatorProfilePage(Page):
         help_text=_("Mēneša pirmā diena, ja zināms tikai mēnesis."),
     )
     topics = ParentalManyToManyField(
-        "knowledge.Topic",
+        "taxonomy.Topic",
         verbose_name=_("darba jomas"),
         related_name="mediator_profiles",
         blank=True,

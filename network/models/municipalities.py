@@ -70,7 +70,7 @@ TOPIC_FIELDS = ("id", "name", "name_en", "slug", "sort_order")
 
 def topic_from(values):
     """A Topic built from joined columns (None for a service without a topic)."""
-    from knowledge.models import Topic
+    from taxonomy.models import Topic
 
     return Topic(**values) if values["id"] is not None else None
 

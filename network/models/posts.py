@@ -68,7 +68,7 @@ class ExperienceIndexPage(RoutablePageMixin, Page):
         return posts.distinct()
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.models import Topic
+        from taxonomy.models import Topic
 
         from .municipalities import MunicipalityPage
 
@@ -127,7 +127,7 @@ class ExperiencePostPage(RoutablePageMixin, Page):
         related_name="experience_posts",
     )
     topics = ParentalManyToManyField(
-        "knowledge.Topic", verbose_name=_("tēmas"), related_name="experience_posts", blank=True
+        "taxonomy.Topic", verbose_name=_("tēmas"), related_name="experience_posts", blank=True
     )
     main_issues = models.TextField(PROMPTS[0][1], blank=True)
     glad_about = models.TextField(PROMPTS[1][1], blank=True)

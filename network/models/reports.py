@@ -90,7 +90,7 @@ class MonthlyReport(models.Model):
         help_text=_("Cik personām kopā sniegts atbalsts šajā mēnesī, ja tās skaitāt."),
     )
     topics = models.ManyToManyField(
-        "knowledge.Topic", verbose_name=_("tēmas"), blank=True, related_name="monthly_reports"
+        "taxonomy.Topic", verbose_name=_("tēmas"), blank=True, related_name="monthly_reports"
     )
     highlights = models.TextField(
         _("svarīgākais šajā mēnesī"),
@@ -181,7 +181,7 @@ class CooperationFact(models.Model):
         help_text=_("Piemēram, “sociālais pedagogs”."),
     )
     topic = models.ForeignKey(
-        "knowledge.Topic",
+        "taxonomy.Topic",
         verbose_name=_("tēma"),
         null=True,
         blank=True,

@@ -2,19 +2,10 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
-from knowledge.models import Topic
 from network.factories import MunicipalityIndexPageFactory, MunicipalityPageFactory
 from portal.tests.fixtures import demo_site  # noqa: F401
-
-TOPICS = [
-    ("izglitiba", "Izglītība"),
-    ("socialie-jautajumi", "Sociālie jautājumi"),
-    ("veselibas-aprupe", "Veselības aprūpe"),
-    ("nodarbinatiba", "Nodarbinātība"),
-    ("majoklis", "Mājoklis"),
-    ("dokumenti", "Dokumenti"),
-    ("kultura-un-integracija", "Kultūra un integrācija"),
-]
+from taxonomy.demo import load_topics
+from taxonomy.models import Topic
 
 
 @pytest.fixture(autouse=True)
@@ -50,8 +41,7 @@ def demo_directory(request):
 @pytest.fixture
 def topics(db):
     """The seed's seven topics, by slug."""
-    for order, (slug, name) in enumerate(TOPICS):
-        Topic.objects.update_or_create(slug=slug, defaults={"name": name, "sort_order": order})
+    load_topics()
     return {topic.slug: topic for topic in Topic.objects.all()}
 
 

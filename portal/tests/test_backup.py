@@ -9,7 +9,7 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
-from knowledge.models import Topic
+from taxonomy.models import Topic
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

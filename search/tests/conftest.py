@@ -7,20 +7,13 @@ from wagtail.models import Locale, Page
 from portal.demo import build_site, get_or_create_child
 from portal.tests.fixtures import demo_site  # noqa: F401
 from search import fallback, indexing, query
+from taxonomy.demo import load_topics
 
 MUNICIPALITIES = [
     ("ventspils", "Ventspils", "Ventspilī", "Ventspils"),
     ("jelgava", "Jelgava", "Jelgavā", "Jelgavas"),
     ("riga", "Rīga", "Rīgā", "Rīgas"),
     ("vilaka", "Viļaka", "Viļakā", "Viļakas"),
-]
-TOPICS = [
-    ("majoklis", "Mājoklis"),
-    ("izglitiba", "Izglītība"),
-    ("socialie-jautajumi", "Sociālie jautājumi"),
-    ("nodarbinatiba", "Nodarbinātība"),
-    ("veselibas-aprupe", "Veselības aprūpe"),
-    ("dokumenti", "Dokumenti"),
 ]
 # (organisation, service, description, municipality, topics); test data, no real contacts.
 SERVICES = [
@@ -81,7 +74,6 @@ def directory(db):
     site = build_site(lambda message: None)
     municipality_index_model = apps.get_model("network", "MunicipalityIndexPage")
     municipality_model = apps.get_model("network", "MunicipalityPage")
-    topic_model = apps.get_model("knowledge", "Topic")
     organization_model = apps.get_model("network", "Organization")
     service_model = apps.get_model("network", "Service")
     index_page, _ = get_or_create_child(
@@ -97,11 +89,7 @@ def directory(db):
             name_locative=locative,
             name_genitive=genitive,
         )
-    topics = {}
-    for order, (slug, name) in enumerate(TOPICS):
-        topics[slug], _ = topic_model.objects.get_or_create(
-            slug=slug, defaults={"name": name, "sort_order": order}
-        )
+    topics = load_topics()  # the seed's topics with their cue words
     services = {}
     for organization_name, name, description, municipality, topic_slugs in SERVICES:
         organization = organization_model.objects.create(name=organization_name)

@@ -66,7 +66,7 @@ def test_referrers_of_a_municipality_and_a_topic(directory):
     housing = directory["topics"]["majoklis"]
     found = {
         source.model_label: len(ids)
-        for source, ids in indexing.referrers("knowledge.Topic", housing.pk)
+        for source, ids in indexing.referrers("taxonomy.Topic", housing.pk)
     }
     assert found == {"network.Service": 2, "network.Organization": 2}
 
