@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from portal.tests.browser import conftest as browser_fixtures
 from portal.tests.browser.conftest import context_options
-from portal.tests.fixtures import index_the_demo
+from portal.tests.fixtures import load_demo_quietly
 
 camera = browser_fixtures.camera  # numbered screenshots in test-artifacts/browser/<test>/
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -14,9 +14,9 @@ PASSWORD = "parole-telefonam-360"  # noqa: S105 (a test-only password)
 
 
 @pytest.fixture
-def demo(demo_site, live_server, settings):
+def demo(live_server, settings):
     settings.ELASTICSEARCH_INDEX = "portal-browser-tests"
-    index_the_demo(demo_site)
+    load_demo_quietly()
     return live_server.url
 
 

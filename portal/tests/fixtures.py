@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import caches
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
-from django.db import OperationalError, transaction
+from django.db import OperationalError
 from wagtail.models import Site
 
 from portal.models import HomePage
@@ -33,20 +33,11 @@ def demo_site(db):
 
     On PostgreSQL the demo is loaded once per session into a database of its own, which each
     test using this fixture is switched to (see `_demo_database`); the test's transaction rolls
-    back as usual. Elsewhere (SQLite), or when asked for in the middle of a test, it is loaded
-    into the test's own database."""
+    back as usual. Elsewhere (SQLite), in transactional tests, or when asked for in the middle of
+    a test, it is loaded into the test's own database."""
     if not HomePage.objects.exists():
         load_demo_quietly()
     return Site.objects.get(is_default_site=True)
-
-
-def index_the_demo(site):
-    """What load_demo does last, for a test that commits (a live server's): bring the search
-    index (settings.ELASTICSEARCH_INDEX) up to date with the demo."""
-    from search import demo
-
-    with transaction.atomic():
-        demo.load(site, lambda message: None)
 
 
 # ------------------------------------------------------- the demo, built once per session
@@ -57,12 +48,21 @@ def index_the_demo(site):
 # bringing the demo back after a transactional test flushed it takes a fraction of a second.
 
 
+def commits(item):
+    """Transactional tests (and a live server's) commit and flush: they load the demo into their
+    own database, as before."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
 def pytest_collection_modifyitems(items):
     """Demo tests switch databases before anything else of theirs is set up (even before
     pytest-django opens the test's transaction)."""
     for item in items:
         names = getattr(item, "fixturenames", None)
-        if names is not None and "demo_site" in names:
+        if names is not None and "demo_site" in names and not commits(item):
             names.insert(0, "_demo_database")
 
 

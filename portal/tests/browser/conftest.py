@@ -1,8 +1,8 @@
 """Browser tests: the demo site on a live server, driven by Debian's Chromium through Playwright.
 
-Each test gets the demo as loaded once for the session (the live server needs transactional
-tests, which flush the database afterwards; the demo database is then copied back from its
-template), so the journeys walk whole paths in one test each and only the viewport is parametrized.
+Each test loads the demo into a fresh database (the live server needs transactional tests, which
+flush the database afterwards), so the journeys walk whole paths in one test each and only the
+viewport is parametrized.
 """
 
 import re
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.tests.fixtures import index_the_demo
+from portal.tests.fixtures import load_demo_quietly
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
@@ -19,11 +19,11 @@ VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 
 @pytest.fixture
-def demo(demo_site, live_server, settings):
+def demo(live_server, settings):
     """The demo site served by the live server; returns its base URL."""
     # A separate index name, so the browser tests never touch another suite's index.
     settings.ELASTICSEARCH_INDEX = "portal-browser-tests"
-    index_the_demo(demo_site)
+    load_demo_quietly()
     return live_server.url
 
 
