@@ -33,9 +33,9 @@ def _own_directory(request):
 
 
 @pytest.fixture
-def demo_directory(request):
+def demo_directory(demo_site):  # noqa: F811 (the fixture above, asked for by name)
     """The demo site with the seed's directory, as `make run` shows it."""
-    return request.getfixturevalue("demo_site")
+    return demo_site
 
 
 @pytest.fixture

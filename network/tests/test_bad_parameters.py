@@ -3,10 +3,11 @@ message, never a 500 (tests run with DEBUG off, as production does)."""
 
 import pytest
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from network.models import EvaluationSurvey
+from portal.tests import fuzz
 
 from . import people_fixtures
 
@@ -18,12 +19,7 @@ users = people_fixtures.users
 
 pytestmark = pytest.mark.django_db
 
-FUZZ = settings(
-    max_examples=150,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FUZZ = settings(fuzz.FUZZ, max_examples=150)
 HUGE_MONTH = "99999999999999999999-01"
 # What a number, month or date parameter may be sent instead of one.
 hostile_values = st.one_of(

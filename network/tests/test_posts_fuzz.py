@@ -1,10 +1,12 @@
-"""Fuzzed post and reply forms: 1,000 generated submissions each, never a 5xx, never markup."""
+"""Fuzzed post and reply forms: 400 generated submissions each, never a 5xx, never markup."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from network.models import ExperiencePostPage, Reply
+from portal.tests import fuzz
+from portal.tests.fuzz import FUZZ
 
 from . import people_fixtures
 
@@ -17,24 +19,16 @@ users = people_fixtures.users
 
 pytestmark = pytest.mark.django_db
 
-FUZZ = settings(
-    max_examples=1000,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-hostile_text = st.one_of(
-    st.text(max_size=200),
-    st.sampled_from(
-        [
-            "<script>alert(1)</script>",
-            '<a href="javascript:alert(1)" onclick="x()">x</a>',
-            "<img src=x onerror=alert(1)>",
-            "<style>body{display:none}</style>",
-            "\x00",
-            "a" * 5000,
-        ]
-    ),
+hostile_text = fuzz.hostile_text(
+    [
+        "<script>alert(1)</script>",
+        '<a href="javascript:alert(1)" onclick="x()">x</a>',
+        "<img src=x onerror=alert(1)>",
+        "<style>body{display:none}</style>",
+        "\x00",
+        "a" * 5000,
+    ],
+    max_size=200,
 )
 # The title is plain text (escaped when shown); these are the fields that keep some markup.
 PROMPT_FIELDS = ("main_issues", "glad_about", "challenges", "next_priorities", "free_text")

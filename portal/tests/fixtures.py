@@ -2,11 +2,13 @@
 
 import io
 import smtplib
+import time
 
 import pytest
 from django.core.cache import caches
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
+from django.db import OperationalError
 from wagtail.models import Site
 
 from portal.models import HomePage
@@ -27,10 +29,169 @@ def load_demo_quietly():
 
 @pytest.fixture
 def demo_site(db):
-    """The whole demo site, as `make run` builds it."""
+    """The whole demo site, as `make run` builds it.
+
+    On PostgreSQL the demo is loaded once per session into a database of its own, which each
+    test using this fixture is switched to (see `_demo_database`); the test's transaction rolls
+    back as usual. Elsewhere (SQLite), in transactional tests, or when asked for in the middle of
+    a test, it is loaded into the test's own database."""
     if not HomePage.objects.exists():
         load_demo_quietly()
     return Site.objects.get(is_default_site=True)
+
+
+# ------------------------------------------------------- the demo, built once per session
+#
+# Three PostgreSQL databases beside the test database ("clean"): a copy of it straight after
+# migrations ("pristine"), the demo loaded into a copy of that ("demo", what demo tests use) and
+# a frozen copy of the demo ("demo template"). CREATE DATABASE ... TEMPLATE copies files, so
+# bringing the demo back after a transactional test flushed it takes a fraction of a second.
+
+
+def commits(item):
+    """Transactional tests (and a live server's) commit and flush: they load the demo into their
+    own database, as before."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+def pytest_collection_modifyitems(items):
+    """Demo tests switch databases before anything else of theirs is set up (even before
+    pytest-django opens the test's transaction)."""
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names is not None and "demo_site" in names and not commits(item):
+            names.insert(0, "_demo_database")
+
+
+class DemoDatabases:
+    def __init__(self, connection):
+        self.connection = connection
+        self.clean = connection.settings_dict["NAME"]
+        self.pristine = f"{self.clean}_pristine"
+        self.demo = f"{self.clean}_demo"
+        self.template = f"{self.clean}_demo_template"
+        self.built = False
+
+    def _admin(self, *statements):
+        """Run statements on the server's maintenance database (no one may use the copies)."""
+        self.connection.close()
+        with self.connection._nodb_cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+    def copy(self, source, target):
+        """CREATE DATABASE target TEMPLATE source, replacing target."""
+        quote = self.connection.ops.quote_name
+        # Connections another thread left open (a live server's request) would block both.
+        self._admin(f"DROP DATABASE IF EXISTS {quote(target)} WITH (FORCE)")
+        for attempt in range(20):
+            try:
+                self._admin(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "  # noqa: S608
+                    f"WHERE datname = '{source}' AND pid <> pg_backend_pid()",
+                    f"CREATE DATABASE {quote(target)} TEMPLATE {quote(source)}",
+                )
+                return
+            except OperationalError:
+                if attempt == 19:
+                    raise
+                time.sleep(0.1)  # a terminated session takes a moment to end
+
+    def drop_all(self):
+        quote = self.connection.ops.quote_name
+        self.use(self.clean)
+        self._admin(
+            *(
+                f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)"
+                for name in (self.demo, self.template, self.pristine)
+            )
+        )
+
+    def use(self, name):
+        """Point the default connection (and every thread's, e.g. the live server's) at `name`."""
+        from django.conf import settings
+
+        if self.connection.settings_dict["NAME"] == name:
+            return
+        self.connection.close()
+        self.connection.settings_dict["NAME"] = name
+        settings.DATABASES["default"]["NAME"] = name
+        forget_process_caches()
+
+    def build(self):
+        """The demo, loaded once without touching Elasticsearch (tests index it themselves)."""
+        from django.test import override_settings
+
+        self.copy(self.pristine, self.demo)
+        self.use(self.demo)
+        with override_settings(ELASTICSEARCH_URL=""):
+            load_demo_quietly()
+        self.use(self.clean)
+        self.copy(self.demo, self.template)
+        self.built = True
+
+    def restore_if_flushed(self):
+        """A transactional test (live server, browser) empties the database when it ends."""
+        if not Site.objects.exists():
+            self.use(self.clean)
+            self.copy(self.template, self.demo)
+
+
+def forget_process_caches():
+    """What this process remembers of one database must not be shown from another."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from portal.pages import forget_locales
+
+    for cache in caches.all():
+        cache.clear()
+    ContentType.objects.clear_cache()
+    forget_locales()
+    try:
+        from search import fallback, query
+    except ImportError:
+        return
+    fallback.forget_documents()
+    query.vocabulary.forget()
+
+
+@pytest.fixture(scope="session")
+def _demo_databases(django_db_setup, django_db_blocker):
+    from django.db import connections
+
+    connection = connections["default"]
+    if connection.vendor != "postgresql":
+        yield None
+        return
+    databases = DemoDatabases(connection)
+    with django_db_blocker.unblock():
+        databases.copy(databases.clean, databases.pristine)
+    yield databases
+    with django_db_blocker.unblock():
+        databases.drop_all()
+
+
+@pytest.fixture
+def _demo_database(_demo_databases, django_db_blocker):
+    """Switches a demo test to the session's demo database and back (restoring the demo if the
+    test flushed it)."""
+    databases = _demo_databases
+    if databases is None:
+        yield
+        return
+    with django_db_blocker.unblock():
+        if not databases.built:
+            databases.build()
+        databases.use(databases.demo)
+    yield
+    with django_db_blocker.unblock():
+        try:
+            databases.restore_if_flushed()
+        finally:
+            databases.use(databases.clean)
 
 
 class FailingEmailBackend(BaseEmailBackend):
