@@ -42,10 +42,9 @@ def demo_site(db):
 
 # ------------------------------------------------------- the demo, built once per session
 #
-# Three PostgreSQL databases beside the test database ("clean"): a copy of it straight after
-# migrations ("pristine"), the demo loaded into a copy of that ("demo", what demo tests use) and
-# a frozen copy of the demo ("demo template"). CREATE DATABASE ... TEMPLATE copies files, so
-# bringing the demo back after a transactional test flushed it takes a fraction of a second.
+# Two PostgreSQL databases beside the test database ("clean"): a copy of it straight after
+# migrations ("pristine") and the demo loaded into a copy of that ("demo", what rolled-back demo
+# tests use; transactional ones never switch to it, so nothing flushes it).
 
 
 def commits(item):
@@ -72,7 +71,6 @@ class DemoDatabases:
         self.clean = connection.settings_dict["NAME"]
         self.pristine = f"{self.clean}_pristine"
         self.demo = f"{self.clean}_demo"
-        self.template = f"{self.clean}_demo_template"
         self.built = False
 
     def _admin(self, *statements):
@@ -106,7 +104,7 @@ class DemoDatabases:
         self._admin(
             *(
                 f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)"
-                for name in (self.demo, self.template, self.pristine)
+                for name in (self.demo, self.pristine)
             )
         )
 
@@ -130,14 +128,7 @@ class DemoDatabases:
         with override_settings(ELASTICSEARCH_URL=""):
             load_demo_quietly()
         self.use(self.clean)
-        self.copy(self.demo, self.template)
         self.built = True
-
-    def restore_if_flushed(self):
-        """A transactional test (live server, browser) empties the database when it ends."""
-        if not Site.objects.exists():
-            self.use(self.clean)
-            self.copy(self.template, self.demo)
 
 
 def forget_process_caches():
@@ -176,8 +167,7 @@ def _demo_databases(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def _demo_database(_demo_databases, django_db_blocker):
-    """Switches a demo test to the session's demo database and back (restoring the demo if the
-    test flushed it)."""
+    """Switches a demo test to the session's demo database and back."""
     databases = _demo_databases
     if databases is None:
         yield
@@ -188,10 +178,7 @@ def _demo_database(_demo_databases, django_db_blocker):
         databases.use(databases.demo)
     yield
     with django_db_blocker.unblock():
-        try:
-            databases.restore_if_flushed()
-        finally:
-            databases.use(databases.clean)
+        databases.use(databases.clean)
 
 
 class FailingEmailBackend(BaseEmailBackend):
