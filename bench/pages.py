@@ -56,7 +56,9 @@ def collect_urls(samples, seed=1):
     from wagtail.models import Site
 
     from knowledge.models import PAGE_SIZE, ArticlePage, GuideStepPage, KnowledgeIndexPage
-    from network.models import ExperiencePostPage, MediatorProfilePage, MunicipalityPage, Service
+    from network.directory.models import MunicipalityPage, Service
+    from network.mediators.models import MediatorProfilePage
+    from network.posts.models import ExperiencePostPage
     from search.tests.relevance_cases import CASES
 
     rng = random.Random(seed)  # noqa: S311 - a reproducible sample, not security

@@ -342,7 +342,7 @@ def bar_chart(rows):
 
 
 def evaluation_question_choices():
-    from network.models.evaluation import QUESTIONS
+    from network.evaluation.models import QUESTIONS
 
     return [(q.key, f"{number}. {q.text}") for number, q in enumerate(QUESTIONS, start=1)]
 
@@ -384,7 +384,7 @@ class EvaluationResultsBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """The newest survey with answers, so the preview shows real charts when it can."""
-        from network.models import EvaluationSurvey
+        from network.evaluation.models import EvaluationSurvey
 
         survey = EvaluationSurvey.objects.filter(invitations__response__isnull=False).first()
         return self.normalize({"title": "Pašvaldību darbinieku vērtējums", "survey": survey})
@@ -395,7 +395,7 @@ class EvaluationResultsBlock(blocks.StructBlock):
         return context
 
     def get_context(self, value, parent_context=None):
-        from network.evaluation_summary import summarise
+        from network.evaluation.summary import summarise
 
         context = super().get_context(value, parent_context=parent_context)
         survey = value.get("survey")

@@ -84,7 +84,7 @@ def load(site, log):
 
 def _municipalities(site):
     """The network's municipality pages by slug (network's load_base has made them)."""
-    from network.models import MunicipalityPage
+    from network.directory.models import MunicipalityPage
 
     return {page.slug: page for page in MunicipalityPage.objects.descendant_of(site.root_page)}
 
@@ -1171,7 +1171,7 @@ def add_evaluation_results(site, survey):
 
     Added once: a page that already has a results block (or no longer exists) is left alone.
     """
-    from network.models.evaluation import LIKERT_KEYS
+    from network.evaluation.models import LIKERT_KEYS
 
     from .blocks import SeminarStreamBlock
 

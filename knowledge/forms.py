@@ -66,7 +66,7 @@ class KnowledgeFilterForm(forms.Form):
     )
 
     def __init__(self, index_page, *args, **kwargs):
-        from network.models import MunicipalityPage
+        from network.directory.models import MunicipalityPage
 
         super().__init__(*args, **kwargs)
         self.fields["birka"].queryset = used_tags(index_page)
@@ -94,7 +94,7 @@ class KnowledgeFilterForm(forms.Form):
 def filter_lists(index_page, request=None):
     """The filter choices, topic links and guides: the same for every visitor, so built
     once per language and kept in the page cache (cleared on every content change)."""
-    from network.models import MunicipalityPage
+    from network.directory.models import MunicipalityPage
 
     key = f"knowledge-lists:{index_page.pk}:{translation.get_language()}"
 

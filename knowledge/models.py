@@ -171,7 +171,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         )
 
     def paginate(self, request, queryset):
-        from network.models import MunicipalityPage
+        from network.directory.models import MunicipalityPage
 
         page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
         # The cards show each item's topic and municipality names: fetched per type, not per

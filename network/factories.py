@@ -9,7 +9,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from .models import (
+from network.directory.models import (
     Contact,
     Location,
     MunicipalityIndexPage,

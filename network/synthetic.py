@@ -13,6 +13,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
+from network.directory.models import (
+    Contact,
+    Location,
+    MunicipalityPage,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
+from network.mediators.models import FamiliesSupported, MediatorLanguage, MediatorProfilePage
+from network.posts.models import ExperiencePostPage, Reply
 from portal.synthetic import (
     BATCH,
     MARK,
@@ -24,22 +36,6 @@ from portal.synthetic import (
     past_moments,
 )
 from taxonomy.models import Topic
-
-from .models import (
-    Contact,
-    ExperiencePostPage,
-    FamiliesSupported,
-    Location,
-    MediatorLanguage,
-    MediatorProfilePage,
-    MunicipalityPage,
-    Organization,
-    Phone,
-    Reply,
-    Schedule,
-    Service,
-    ServiceAtLocation,
-)
 
 # (name, locative, genitive, planning region): the 7 state cities, then the 36 municipalities.
 MUNICIPALITIES = [

@@ -1,8 +1,11 @@
-"""Shortlists: the first items of a long list, with how many there are in all."""
+"""Listings: shortlists (the first items of a long list, with how many there are in all) and
+the GET filter form a public listing validates its query parameters with."""
 
 from dataclasses import dataclass
 
+from django import forms
 from django.db.models import Count, Window
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass
@@ -28,3 +31,18 @@ class Shortlist:
 
     def __len__(self):
         return len(self.items)
+
+
+class ListingFilterForm(forms.Form):
+    """Optional choice fields, each named by its query parameter; `keys` gives each one's name
+    in `selected()`."""
+
+    keys = {}
+
+    def set_choices(self, name, pairs):
+        self.fields[name].choices = [("", _("visas")), *pairs]
+
+    def selected(self):
+        """{key: the chosen value or ""}: all empty when a value is not valid."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {key: data.get(name, "") for name, key in self.keys.items()}

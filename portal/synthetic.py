@@ -164,7 +164,9 @@ def print_progress(message):
 def demo_index_pages(log):
     """The demo's index pages the corpus goes under; loads the demo when they are missing."""
     from knowledge.models import KnowledgeIndexPage
-    from network.models import ExperienceIndexPage, MediatorIndexPage, MunicipalityIndexPage
+    from network.directory.models import MunicipalityIndexPage
+    from network.mediators.models import MediatorIndexPage
+    from network.posts.models import ExperienceIndexPage
 
     models_by_role = {
         "knowledge": KnowledgeIndexPage,

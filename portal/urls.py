@@ -18,7 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include("knowledge.api_urls")),
     path("api/search/", include(search_api_urls)),
-    path("api/hsds/", include("network.api_urls")),
+    path("api/hsds/", include("network.directory.api_urls")),
 ]
 
 if settings.DEBUG:

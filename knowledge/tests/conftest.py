@@ -6,7 +6,7 @@ from knowledge.factories import (
     GuideStepPageFactory,
     KnowledgeIndexPageFactory,
 )
-from network.models import MunicipalityIndexPage, MunicipalityPage
+from network.directory.models import MunicipalityIndexPage, MunicipalityPage
 from portal.demo import build_site
 from portal.tests.fixtures import demo_site  # noqa: F401
 from taxonomy.factories import TopicFactory

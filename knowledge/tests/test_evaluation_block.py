@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from knowledge.blocks import EvaluationResultsBlock, KnowledgeStreamBlock, SeminarStreamBlock
 from knowledge.factories import SeminarPageFactory
-from network.models import EvaluationInvitation, EvaluationResponse, EvaluationSurvey
+from network.evaluation.models import EvaluationInvitation, EvaluationResponse, EvaluationSurvey
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
-import network.models.directory
+import network.directory.models.services
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -116,7 +116,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('active', 'darbojas'), ('inactive', 'īslaicīgi nedarbojas'), ('defunct', 'slēgts')], default='active', max_length=10, verbose_name='statuss')),
                 ('assured_date', models.DateField(blank=True, help_text='Kad kontakti pārbaudīti. Pēc 12 mēnešiem lapā rāda brīdinājumu.', null=True, verbose_name='pēdējoreiz pārbaudīts')),
                 ('assurer_email', models.EmailField(blank=True, help_text='Redzams tikai administrācijā.', max_length=254, verbose_name='pārbaudītāja e-pasts')),
-                ('languages', models.CharField(blank=True, help_text='Valodu kodi, atdalīti ar komatu, piemēram, “lv, rom, ru”.', max_length=100, validators=[network.models.directory.validate_language_codes], verbose_name='valodas')),
+                ('languages', models.CharField(blank=True, help_text='Valodu kodi, atdalīti ar komatu, piemēram, “lv, rom, ru”.', max_length=100, validators=[network.directory.models.services.validate_language_codes], verbose_name='valodas')),
                 ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
                 ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='services', to='network.organization', verbose_name='organizācija')),
                 ('service_areas', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Kurās pašvaldībās šis pakalpojums pieejams (HSDS service areas).', related_name='services', to='network.municipalitypage', verbose_name='pašvaldības')),

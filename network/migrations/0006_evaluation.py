@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import network.models.evaluation
+import network.evaluation.models
 from django.db import migrations, models
 
 
@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
                 (
                     "token",
                     models.CharField(
-                        default=network.models.evaluation.new_token,
+                        default=network.evaluation.models.new_token,
                         editable=False,
                         max_length=64,
                         unique=True,
@@ -106,7 +106,7 @@ class Migration(migrations.Migration):
                 (
                     "expires_on",
                     models.DateField(
-                        default=network.models.evaluation.default_expiry,
+                        default=network.evaluation.models.default_expiry,
                         help_text="Ieskaitot šo dienu.",
                         verbose_name="derīgs līdz",
                     ),

@@ -5,14 +5,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from network.models import (
-    ExperienceIndexPage,
-    ExperiencePostPage,
-    MediatorIndexPage,
-    MediatorLanguage,
-    MediatorProfilePage,
-)
-from network.people_setup import ensure_people_permissions
+from network.mediators.models import MediatorIndexPage, MediatorLanguage, MediatorProfilePage
+from network.mediators.permissions import ensure_people_permissions
+from network.posts.models import ExperienceIndexPage, ExperiencePostPage
 from portal.roles import (
     ADMINISTRATORS_GROUP,
     EDITORS_GROUP,

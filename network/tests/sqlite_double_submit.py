@@ -32,8 +32,9 @@ class NoMigrations(dict):
 
 
 def build():
-    from network.models import ExperienceIndexPage, MediatorIndexPage
-    from network.people_setup import ensure_people_permissions
+    from network.mediators.models import MediatorIndexPage
+    from network.mediators.permissions import ensure_people_permissions
+    from network.posts.models import ExperienceIndexPage
     from portal.demo import build_site
     from portal.roles import MEDIATORS_GROUP
 
@@ -86,7 +87,7 @@ def token(client, url):
 
 
 def main():
-    from network.models import ExperiencePostPage
+    from network.posts.models import ExperiencePostPage
 
     user, index = build()
     tabs = [Client(), Client()]

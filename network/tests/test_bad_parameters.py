@@ -6,10 +6,9 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from network.models import EvaluationSurvey
+from network.evaluation.models import EvaluationSurvey
+from network.tests import people_fixtures
 from portal.tests import fuzz
-
-from . import people_fixtures
 
 experience_index = people_fixtures.experience_index
 mediator_index = people_fixtures.mediator_index

@@ -9,12 +9,13 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
 
+from network.directory.models import ChangeRequest
 from network.factories import ServiceFactory
-from network.models import ChangeRequest, MonthlyReport, Reply, ReportReminder
+from network.posts.models import Reply
+from network.reports.models import MonthlyReport, ReportReminder
+from network.reports.tests.test_reports import APRIL, make_report
+from network.tests import people_fixtures
 from portal.models import OutgoingMail
-
-from . import people_fixtures
-from .test_reports import APRIL, make_report
 
 mediator_index = people_fixtures.mediator_index
 experience_index = people_fixtures.experience_index

@@ -5,9 +5,8 @@ own permission checks."""
 import pytest
 from django.urls import reverse
 
-from network.models import Reply
-
-from . import people_fixtures
+from network.posts.models import Reply
+from network.tests import people_fixtures
 
 # The shared fixtures of the people tests (assigned, so pytest finds them here).
 experience_index = people_fixtures.experience_index
@@ -249,7 +248,7 @@ OWN_DRAFT = "Annas pirmais melnraksts"
 @pytest.fixture
 def drafts(experience_index, users, profile, other_profile):
     """An unpublished post of each mediator, with its history entry."""
-    from network.models import ExperiencePostPage
+    from network.posts.models import ExperiencePostPage
 
     made = {}
     for role, title, author in [
@@ -326,7 +325,7 @@ def test_a_mediator_cannot_make_another_mediator_the_author(
 def test_a_mediator_writing_in_the_admin_is_the_author(client, users, experience_index, profile):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-    from network.models import ExperiencePostPage
+    from network.posts.models import ExperiencePostPage
 
     client.force_login(users["mediator"])
     url = reverse(

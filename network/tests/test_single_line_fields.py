@@ -6,11 +6,12 @@ from django.urls import reverse
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from network.models import ExperiencePostPage, MonthlyReport, Organization, Service
-
-from . import people_fixtures
-from .test_admin import errors_of, service_form
-from .test_reports import fact, form_data
+from network.directory.models import Organization, Service
+from network.directory.tests.test_admin import errors_of, service_form
+from network.posts.models import ExperiencePostPage
+from network.reports.models import MonthlyReport
+from network.reports.tests.test_reports import fact, form_data
+from network.tests import people_fixtures
 
 experience_index = people_fixtures.experience_index
 mediator_index = people_fixtures.mediator_index

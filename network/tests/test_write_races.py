@@ -17,11 +17,12 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
 
-from network.models import ChangeRequest, ExperiencePostPage, MonthlyReport, Reply
-
-from . import people_fixtures
-from .test_reports import form_data as report_data
-from .test_suggest_edit import service, suggestion  # noqa: F401 (a fixture and a helper)
+from network.directory.models import ChangeRequest
+from network.directory.tests.test_suggest_edit import service, suggestion  # noqa: F401 (a fixture and a helper)
+from network.posts.models import ExperiencePostPage, Reply
+from network.reports.models import MonthlyReport
+from network.reports.tests.test_reports import form_data as report_data
+from network.tests import people_fixtures
 
 experience_index = people_fixtures.experience_index
 mediator_index = people_fixtures.mediator_index

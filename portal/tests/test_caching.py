@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.test import Client, override_settings
 
 from knowledge.models import ArticlePage
-from network.models import MunicipalityPage, Phone, Service
+from network.directory.models import MunicipalityPage, Phone, Service
 
 pytestmark = pytest.mark.django_db
 

@@ -10,16 +10,9 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from knowledge.models import ArticlePage, GuidePage, GuideStepPage
-from network.models import (
-    Contact,
-    ExperiencePostPage,
-    MediatorProfilePage,
-    MunicipalityPage,
-    Organization,
-    Phone,
-    Reply,
-    Service,
-)
+from network.directory.models import Contact, MunicipalityPage, Organization, Phone, Service
+from network.mediators.models import MediatorProfilePage
+from network.posts.models import ExperiencePostPage, Reply
 from portal.synthetic import MARK, CorpusExists, generate_corpus, remove_corpus
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]

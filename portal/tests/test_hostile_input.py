@@ -5,7 +5,7 @@ from django.test import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from network.models import Service
+from network.directory.models import Service
 from portal.tests import fuzz
 from portal.tests.fuzz import FUZZ, get_without_server_error
 
@@ -109,7 +109,7 @@ def test_search_query_is_rendered_inert(client, demo_site):
 
 
 def test_suggest_an_edit_text_is_rendered_inert_for_editors(demo_service, admin_client):
-    from network.models import ChangeRequest
+    from network.directory.models import ChangeRequest
 
     response = Client(REMOTE_ADDR="127.0.0.3").post(
         f"/pakalpojumi/{demo_service.pk}/labot/", {"subject": "other", "message": XSS}

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from knowledge.factories import ArticlePageFactory, SeminarPageFactory
 from knowledge.models import ArticlePage, GuidePage, GuideStepPage, KnowledgeIndexPage, SeminarPage
+from network.directory.models import MunicipalityIndexPage, MunicipalityPage, Service
 from network.factories import (
     ContactFactory,
     PhoneFactory,
@@ -18,18 +19,13 @@ from network.factories import (
     ServiceAtLocationFactory,
     ServiceFactory,
 )
-from network.models import (
-    ExperienceIndexPage,
-    ExperiencePostPage,
+from network.mediators.models import (
     FamiliesSupported,
     MediatorIndexPage,
     MediatorLanguage,
     MediatorProfilePage,
-    MunicipalityIndexPage,
-    MunicipalityPage,
-    Reply,
-    Service,
 )
+from network.posts.models import ExperienceIndexPage, ExperiencePostPage, Reply
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

@@ -13,7 +13,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from knowledge.factories import ArticlePageFactory, KnowledgeIndexPageFactory
 from knowledge.models import ArticlePage
-from network.models import Service
+from network.directory.models import Service
 from portal.demo import build_site
 from taxonomy.models import Topic
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from network.hsds_export import export_package
+from network.directory.hsds_export import export_package
 
 
 class Command(BaseCommand):

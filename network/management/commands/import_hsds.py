@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from network.hsds_import import ImportRejected, import_package
+from network.directory.hsds_import import ImportRejected, import_package
 
 
 class Command(BaseCommand):

@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from network.models import MediatorProfilePage, MonthlyReport, ReportReminder
+from network.mediators.models import MediatorProfilePage
+from network.reports.models import MonthlyReport, ReportReminder
 from portal import mail
 
 

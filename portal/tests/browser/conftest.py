@@ -107,7 +107,8 @@ def first_service_path(page, base):
 def public_pages(page, base):
     """(page type, path, expected html lang) for every kind of public page."""
     from knowledge.models import ArticlePage, GuideStepPage, SeminarPage
-    from network.models import ExperiencePostPage, MediatorProfilePage
+    from network.mediators.models import MediatorProfilePage
+    from network.posts.models import ExperiencePostPage
 
     profile = MediatorProfilePage.objects.live().order_by("path").first()
     post = ExperiencePostPage.objects.live().order_by("path").first()

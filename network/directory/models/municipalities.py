@@ -1,0 +1,453 @@
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, Window
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.cache import remember
+from portal.lists import Shortlist
+from portal.pages import restricted
+
+# The municipality page shows this many services per topic (an overview that fits a phone's
+# screen or two) and links to the whole list of each topic.
+SERVICES_PER_TOPIC = 3
+SERVICES_PER_PAGE = 20
+# A municipality page names this many partners and good practices and links to the rest.
+PARTNERS_SHOWN = 12
+PRACTICES_SHOWN = 5
+# What a directory entry (network/directory/includes/service_item.html) shows: reading only
+# these keeps the page's model building small; a field left out would cost a query per entry.
+SERVICE_ITEM_FIELDS = ("name", "status", "is_demo", "organization__name")
+# The `tema` value of services without a topic.
+UNTAGGED_SLUG = "citi"
+
+
+@dataclass
+class TopicGroup:
+    """A topic of a municipality's directory (None: services without a topic), some of its
+    services and how many it has in all."""
+
+    topic: object
+    services: list = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def slug(self):
+        return self.topic.slug if self.topic else UNTAGGED_SLUG
+
+    @property
+    def label(self):
+        return self.topic.label if self.topic else _("Citi")
+
+    def sort_key(self):
+        """Topic order (Topic.Meta.ordering), services without a topic last."""
+        if self.topic is None:
+            return (1, 0, "")
+        return (0, self.topic.sort_order, self.topic.name)
+
+
+@dataclass
+class DirectoryOverview:
+    """What a municipality page shows of its directory (MunicipalityPage.directory_overview)."""
+
+    groups: list
+    partners: Shortlist
+    has_demo: bool
+    all_demo: bool
+
+
+# The Topic fields read along with the services, so no query of their own is needed.
+TOPIC_FIELDS = ("id", "name", "name_en", "slug", "sort_order")
+
+
+def topic_from(values):
+    """A Topic built from joined columns (None for a service without a topic)."""
+    from taxonomy.models import Topic
+
+    return Topic(**values) if values["id"] is not None else None
+
+
+class MunicipalityIndexPage(RoutablePageMixin, Page):
+    """Lists the municipalities of the network; `salidzinat/` compares them side by side."""
+
+    template = "network/directory/municipality_index_page.html"
+
+    intro = RichTextField(_("ievads"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["network.MunicipalityPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("pašvaldību saraksts")
+
+    def municipalities(self):
+        pages = MunicipalityPage.objects.child_of(self).live()
+        return pages.exclude(restricted()).order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["municipalities"] = self.municipalities()
+        return context
+
+    @path("salidzinat/", name="compare")
+    def compare(self, request):
+        from network.directory.compare import build_comparison
+
+        comparison = build_comparison(self.municipalities(), request.GET.getlist("m"))
+        context = self.get_context(request)
+        context["comparison"] = comparison
+        context["comparison_slugs"] = request.GET.getlist("m")
+        return render(
+            request,
+            "network/directory/compare.html",
+            context,
+            status=400 if comparison.errors else 200,
+        )
+
+
+class MunicipalityPage(RoutablePageMixin, Page):
+    """A municipality: who works there, how, and whom to call."""
+
+    template = "network/directory/municipality_page.html"
+
+    name_locative = models.CharField(
+        _("nosaukums lokatīvā"),
+        max_length=80,
+        blank=True,
+        help_text=_("Kur? Piemēram, “Ventspilī”. Meklēšana to atpazīst jautājumos."),
+    )
+    name_genitive = models.CharField(
+        _("nosaukums ģenitīvā"),
+        max_length=80,
+        blank=True,
+        help_text=_("Kā? Piemēram, “Ventspils”, “Jelgavas”."),
+    )
+    region = models.CharField(_("reģions"), max_length=80, blank=True)
+    latitude = models.DecimalField(
+        _("platums"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("Pilsētas centra ģeogrāfiskais platums kartei, piemēram, 57.38940."),
+    )
+    longitude = models.DecimalField(
+        _("garums"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("Pilsētas centra ģeogrāfiskais garums kartei, piemēram, 21.56060."),
+    )
+    summary = models.TextField(_("kopsavilkums"), blank=True)
+
+    # Practice facts: only what a source reports; blank means "not known".
+    mediators_text = models.CharField(
+        _("mediators(-i)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Vārdi, kā tos min avots. Kontaktus rāda tikai mediatora profilā ar piekrišanu."
+        ),
+    )
+    mediator_since = models.DateField(
+        _("mediators strādā kopš"),
+        null=True,
+        blank=True,
+        help_text=_("Mēneša pirmā diena, ja zināms tikai mēnesis."),
+    )
+    families_supported = models.PositiveIntegerField(
+        _("atbalstītās ģimenes"),
+        null=True,
+        blank=True,
+        help_text=_("Skaits, ko ziņo avots. Atstājiet tukšu, ja nav zināms."),
+    )
+    families_note = models.CharField(
+        _("piezīme par atbalstītajiem"),
+        max_length=200,
+        blank=True,
+        help_text=_("Piemēram, “17 regulāri, 6 epizodiski” vai “41 persona”."),
+    )
+    office_provided = models.BooleanField(
+        _("pašvaldība nodrošina telpas"),
+        null=True,
+        blank=True,
+        help_text=_("Vai pašvaldība nodrošina telpas mediatoram? Tukšs — nav zināms."),
+    )
+    funded_hours = models.CharField(
+        _("apmaksātais darba laiks"),
+        max_length=200,
+        blank=True,
+        help_text=_("Piemēram, “vairāk nekā projektā paredzētās 4 stundas dienā”."),
+    )
+    facts_source = models.CharField(
+        _("faktu avots"),
+        max_length=200,
+        blank=True,
+        help_text=_("No kurienes ir šie fakti, piemēram, semināra nosaukums un periods."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("name_locative"),
+                FieldPanel("name_genitive"),
+                FieldPanel("region"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+            ],
+            heading=_("Nosaukums un reģions"),
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("mediators_text"),
+                FieldPanel("mediator_since"),
+                FieldPanel("families_supported"),
+                FieldPanel("families_note"),
+                FieldPanel("office_provided"),
+                FieldPanel("funded_hours"),
+                FieldPanel("facts_source"),
+            ],
+            heading=_("Prakses fakti"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("name_locative"),
+        index.SearchField("name_genitive"),
+        index.SearchField("summary"),
+        index.FilterField("region"),
+    ]
+    parent_page_types = ["network.MunicipalityIndexPage"]
+
+    class Meta:
+        verbose_name = _("pašvaldība")
+        verbose_name_plural = _("pašvaldības")
+
+    def directory_services(self):
+        """Services serving this municipality that are not defunct, for the public pages."""
+        from network.directory.models.services import Service
+
+        return (
+            Service.objects.public()
+            .filter(service_areas=self)
+            .select_related("organization")
+            .only(*SERVICE_ITEM_FIELDS)
+            .order_by("organization__name", "name", "pk")
+        )
+
+    def directory_overview(self, limit=SERVICES_PER_TOPIC, partners_shown=PARTNERS_SHOWN):
+        """The municipality page's directory from one query of plain rows (a few columns of
+        each public service here, with its topics), read once: topic groups in topic order,
+        untagged last as “Citi”, each with its first `limit` services and how many it has (a
+        service appears under each of its topics); the partner organisations; demo flags.
+        Only the services shown become models, with their phones and hours (two queries)."""
+        from network.directory.models.services import Organization, Service, attach_listing_details
+
+        rows = (
+            self.directory_services()
+            .order_by("organization__name", "name", "pk")
+            .values_list(
+                "pk",
+                "name",
+                "status",
+                "is_demo",
+                "organization_id",
+                "organization__name",
+                *[f"topics__{name}" for name in TOPIC_FIELDS],
+            )
+        )
+        groups, shown, partners = {}, {}, {}
+        services = demo = 0
+        previous = None
+        for pk, name, status, is_demo, organization_id, organization_name, *topic in rows:
+            if pk != previous:  # a service's rows (one per topic) come together: pk sorts last
+                previous = pk
+                services += 1
+                demo += is_demo
+            partners.setdefault(organization_id, organization_name)
+            group = groups.get(topic[0])
+            if group is None:
+                group = groups[topic[0]] = TopicGroup(
+                    topic_from(dict(zip(TOPIC_FIELDS, topic, strict=True)))
+                )
+            group.total += 1
+            if len(group.services) < limit:
+                if pk not in shown:
+                    organization = Organization(id=organization_id, name=organization_name)
+                    shown[pk] = Service(
+                        id=pk, name=name, status=status, is_demo=is_demo, organization=organization
+                    )
+                group.services.append(shown[pk])
+        attach_listing_details(list(shown.values()))
+        names = list(partners.values())
+        return DirectoryOverview(
+            groups=sorted(groups.values(), key=TopicGroup.sort_key),
+            partners=Shortlist(names[:partners_shown], len(names)),
+            has_demo=bool(demo),
+            # One notice at the top when everything is demo; per-entry badges when mixed.
+            all_demo=bool(services) and demo == services,
+        )
+
+    def topic_counts(self):
+        """[TopicGroup] without services: how many public services each topic has here, in
+        topic order, untagged last (one aggregate query)."""
+        from network.directory.models.services import Service
+
+        counts = (
+            Service.objects.public()
+            .filter(service_areas=self)
+            .values(*[f"topics__{name}" for name in TOPIC_FIELDS])
+            .annotate(total=Count("pk"))
+            .order_by()
+        )
+        groups = []
+        for row in counts:
+            topic = topic_from({name: row[f"topics__{name}"] for name in TOPIC_FIELDS})
+            groups.append(TopicGroup(topic, [], row["total"]))
+        return sorted(groups, key=TopicGroup.sort_key)
+
+    def partner_organizations(self, limit=PARTNERS_SHOWN):
+        """Cooperation partners: the organisations whose services serve this municipality, as a
+        Shortlist of the first `limit` names (one query: grouped, counted by a window)."""
+        from network.directory.models.services import Organization, Service
+
+        rows = (
+            # One filter() call: both conditions on the same service (public() as a filter).
+            Organization.objects.filter(
+                services__service_areas=self,
+                services__status__in=[Service.Status.ACTIVE, Service.Status.INACTIVE],
+            )
+            .values("pk", "name")
+            .annotate(services_here=Count("services"))
+            .annotate(partners=Window(Count("pk")))
+            .order_by("name", "pk")[:limit]
+        )
+        rows = list(rows)
+        return Shortlist([row["name"] for row in rows], rows[0]["partners"] if rows else 0)
+
+    def report_totals(self):
+        """Period figures of submitted monthly reports of this municipality's mediators (one
+        query): each the largest month's sum over mediators, or None without reports."""
+        from network.reports.models import MonthlyReport, period_totals
+
+        rows = MonthlyReport.objects.submitted().filter(profile__municipality=self)
+        rows = rows.figures_by_month()
+        return period_totals(rows) if rows else None
+
+    def linked_practices(self, limit=PRACTICES_SHOWN):
+        """Hook: live good-practice articles linked to this municipality, newest first, as a
+        Shortlist of `limit` (one query; the count by a window).
+
+        Reads the reverse relation `article_pages` of knowledge.ArticlePage.municipalities only
+        if it exists, so the network app does not depend on the knowledge app's models.
+        """
+        related = getattr(self, "article_pages", None)
+        if related is None:
+            return Shortlist([], 0)
+        practices = (
+            related.live()
+            .exclude(restricted())
+            .only("title", "path", "url_path", "locale_id")
+            .order_by("-first_published_at", "-pk")
+        )
+        return Shortlist.of(practices, limit)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The municipality page itself (its sub-routes need none of this)."""
+        return self.render(request, context_overrides=self.overview_context(request))
+
+    def overview_context(self, request):
+        """The directory by topic, partners, practices and compare choices of the page."""
+        overview = self.directory_overview()
+        context = {
+            "directory": overview.groups,
+            "has_demo": overview.has_demo,
+            "all_demo": overview.all_demo,
+            "partners": overview.partners,
+        }
+        context["practices"] = practices = self.linked_practices()
+        if practices.more:
+            context["knowledge_url"] = self.practices_listing_url(request, practices.items[0])
+        context["index_page"] = self.index_page()
+        context["compare_with"] = [
+            other for other in self.compare_options() if other["slug"] != self.slug
+        ]
+        return context
+
+    def compare_options(self):
+        """[{slug, title}] of the live municipalities beside this one (this one included): the
+        same list on every municipality page, so kept in the page cache."""
+
+        def build():
+            siblings = MunicipalityPage.objects.sibling_of(self).live().exclude(restricted())
+            return list(siblings.order_by("title").values("slug", "title"))
+
+        return remember(f"municipality-options:{self.path[: -self.steplen]}", build)
+
+    def practices_listing_url(self, request, practice):
+        """URL of the knowledge listing a linked practice sits in (an article's parent; it
+        filters by municipality). The same for every municipality: kept in the page cache."""
+        parent_path = practice.path[: -practice.steplen]
+
+        def build():
+            listing = Page.objects.filter(path=parent_path).live().first()
+            return listing.get_url(request) if listing else ""
+
+        language = translation.get_language()
+        return remember(f"practices-listing:{parent_path}:{language}", build) or None
+
+    def index_page(self):
+        """The parent municipality list (for the compare form), or None. The router has
+        usually cached the parent; its specific class is known without a query."""
+        parent = self.get_parent()
+        if parent is None or parent.specific_class is not MunicipalityIndexPage:
+            return None
+        return parent.specific_deferred
+
+    @path("pakalpojumi/", name="services")
+    def services_route(self, request):
+        """The whole directory of this municipality, one topic at a time (`tema`), paginated
+        (`page`, as the other listings: a bad number shows the first or last page). An
+        unknown topic answers 404 with the topics to choose from."""
+        groups = self.topic_counts()
+        slug = request.GET.get("tema", "")
+        selected = next((group for group in groups if group.slug == slug), None)
+        services = self.directory_services()
+        if selected is not None and selected.topic is None:
+            services = services.filter(topics__isnull=True)
+        elif selected is not None:
+            services = services.filter(topics=selected.topic)
+        elif slug:
+            services = services.none()
+        page_obj = Paginator(services, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+        from network.directory.models.services import attach_listing_details
+
+        page_obj.object_list = attach_listing_details(list(page_obj.object_list))
+        response = self.render(
+            request,
+            template="network/directory/municipality_services.html",
+            context_overrides={
+                "groups": groups,
+                "selected": selected,
+                "unknown_topic": slug if slug and selected is None else "",
+                "page_obj": page_obj,
+                "has_demo": any(service.is_demo for service in page_obj.object_list),
+                "all_demo": all(service.is_demo for service in page_obj.object_list),
+            },
+        )
+        if slug and selected is None:
+            response.status_code = 404
+        return response

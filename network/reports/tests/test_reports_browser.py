@@ -1,0 +1,82 @@
+"""The mediator's monthly reports on a 360 px phone in Chromium: the list, the draft form, saving,
+submitting and the locked page, with no sideways scrolling and no serious axe violations."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from portal.tests.browser import conftest as browser_fixtures
+from portal.tests.browser.conftest import context_options
+from portal.tests.fixtures import load_demo_quietly
+
+camera = browser_fixtures.camera  # numbered screenshots in test-artifacts/browser/<test>/
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+PASSWORD = "parole-telefonam-360"  # noqa: S105 (a test-only password)
+
+
+@pytest.fixture
+def demo(live_server, settings):
+    settings.ELASTICSEARCH_INDEX = "portal-browser-tests"
+    load_demo_quietly()
+    return live_server.url
+
+
+def no_sideways_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_a_mediator_saves_and_submits_a_report_on_a_phone(demo, browser, camera):
+    from django.contrib.auth import get_user_model
+
+    from network.reports.models import MonthlyReport
+
+    user = get_user_model().objects.get(username="demo-mediators")
+    user.set_password(PASSWORD)
+    user.save()
+    draft = MonthlyReport.objects.get(profile__user=user, status=MonthlyReport.Status.DRAFT)
+
+    context = browser.new_context(**context_options("phone"))
+    page = context.new_page()
+    try:
+        page.goto(demo + "/atskaites/")
+        page.fill("input[name=username]", "demo-mediators")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(demo + "/atskaites/")
+        assert page.locator(".report-list__item").count() == 8
+        assert no_sideways_scroll(page)
+        assert serious_violations(page) == []
+        camera.shoot(page, "list")
+
+        page.click(f"a[href='/atskaites/{draft.pk}/']")
+        page.fill("input[name=families_regular]", "15")
+        page.fill("textarea[name=highlights]", "Demo: zvanīju +371 20000000")
+        page.click("button[name=saglabat]")
+        assert "tālruņa numurs" in page.locator(".field-error").first.inner_text()
+        assert no_sideways_scroll(page)
+        assert serious_violations(page) == []
+        camera.shoot(page, "refused")
+
+        page.fill("textarea[name=highlights]", "Demo: sadarbība ar Ventspils 6. vidusskolu")
+        page.click("button[name=saglabat]")
+        assert "Melnraksts saglabāts" in page.content()
+        page.click("button[name=iesniegt]")
+        page.wait_for_url(demo + "/atskaites/")
+        draft.refresh_from_db()
+        assert (draft.status, draft.families_regular) == (MonthlyReport.Status.SUBMITTED, 15)
+
+        page.goto(demo + f"/atskaites/{draft.pk}/")
+        assert "slēgta labošanai" in page.content()
+        assert no_sideways_scroll(page)
+        assert serious_violations(page) == []
+        camera.shoot(page, "locked")
+    finally:
+        context.close()
