@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Meklēšana")
 
     def ready(self):
-        from . import signals
+        from . import registry, signals
 
+        registry.autodiscover()
         signals.connect()

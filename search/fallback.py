@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import text as latvian
 from .engine import replace_words
 from .query import vocabulary
+from .registry import GROUPS
 from .results import (
     ANY_WORD_SCORE,
     CONTACTS_WEIGHT_WITH_PLACE,
@@ -26,7 +27,7 @@ from .results import (
     facet_values,
     topic_weights,
 )
-from .sources import GROUPS, all_documents, page_url
+from .sources import all_documents, page_url
 
 CACHE_SECONDS = 60
 _lock = threading.Lock()

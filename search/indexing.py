@@ -18,7 +18,8 @@ from elasticsearch.helpers import BulkIndexError, bulk, scan, streaming_bulk
 
 from . import documents
 from .models import PendingIndexUpdate
-from .sources import active_sources, all_documents, documents_for, page_url, source_for
+from .registry import active_sources, source_for
+from .sources import all_documents, documents_for, page_url
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from portal.validators import validate_single_line
 
-from .sources import GROUPS, KINDS
+from .registry import GROUPS, KINDS
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 100

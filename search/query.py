@@ -11,6 +11,7 @@ from functools import lru_cache
 from django.apps import apps
 
 from . import text as latvian
+from .registry import place_sources
 
 ABBREVIATIONS = {
     "nva": "Nodarbinātības valsts aģentūra",
@@ -48,7 +49,7 @@ class Understanding:
 
 class Vocabulary:
     """Municipality names (all forms), topic labels and topic cue words, read from the database,
-    cached (saving a topic or a municipality forgets them: see signals.REFERENCED_FIELDS)."""
+    cached (saving a topic or a municipality forgets them: see registry.REFERENCED_FIELDS)."""
 
     def __init__(self):
         self.loaded_at = None
@@ -65,17 +66,10 @@ class Vocabulary:
         if self.loaded_at is not None and time.monotonic() - self.loaded_at < VOCABULARY_SECONDS:
             return
         forms, stems, titles = {}, {}, {}
-        try:
-            model = apps.get_model("network", "MunicipalityPage")
-        except LookupError:
-            model = None
-        if model is not None:
-            for page in model.objects.live().only(
-                "slug", "title", "name_locative", "name_genitive"
-            ):
-                municipality = Municipality(page.slug, page.title)
-                titles[page.slug] = page.title
-                names = [page.title, page.name_locative, page.name_genitive]
+        for source in place_sources():
+            for slug, title, names in source.place_names():
+                municipality = Municipality(slug, title)
+                titles[slug] = title
                 for name in filter(None, names):
                     forms[latvian.fold(name).strip()] = municipality
                     stems[stem_phrase(name)] = municipality

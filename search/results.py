@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from .params import PER_GROUP, PER_PAGE
 from .query import understand, vocabulary
-from .sources import GROUPS, KINDS
+from .registry import GROUPS, KINDS
 
 # Multipliers shared by both engines, so their rankings agree.
 MUNICIPALITY_WEIGHT = 4.0

@@ -13,16 +13,12 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import documents, fallback
-from .sources import source_for
+from .registry import REFERENCED_FIELDS, source_for
 
 logger = logging.getLogger(__name__)
 
-# What other documents copy of these models (slugs, titles, addresses): a change to one of
-# these fields reindexes the documents that refer to the object.
-REFERENCED_FIELDS = {
-    "network.municipalitypage": ("title", "slug", "url_path"),
-    "taxonomy.topic": ("name", "slug"),
-}
+# REFERENCED_FIELDS: what other documents copy of a model (slugs, titles, addresses), as the
+# apps declare it; a change to one of these fields reindexes the documents that refer to it.
 
 
 def enqueue(model_label, object_ids):

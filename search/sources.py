@@ -1,16 +1,16 @@
-"""The one list of what is searchable: each source turns one model's objects into documents.
+"""How objects become search documents: the source classes apps declare theirs with.
 
-To make a new model searchable, add a `PageSource` or `SnippetSource` line to `SOURCES`.
-Models are looked up lazily by label, so a source whose app or model does not exist (yet)
-is simply left out. Content models may offer these accessors, all optional:
+An app makes a model searchable by registering a source in `<app>/search_documents.py`
+(see registry.py). Models are looked up lazily by label, so a source whose model does not
+exist (yet) is simply left out. Content models may offer these accessors, all optional:
 
 - `search_text()` → the text to search besides the title (else summary/intro/description…),
 - `topics` → taxonomy.Topic objects (a manager, a list, or a callable),
-- `municipalities` → network.MunicipalityPage objects (same), or `municipality` → one,
+- `municipalities` → place pages (same), or `municipality` → one,
 - `get_absolute_url()` for snippets that have a page of their own.
 
-Directory entries (services, organisations), the bulk of the index, are read as plain rows in
-batches (DirectorySource) with the same text as their models' search_text(); a test compares.
+Sources with many objects (the directory) may read plain rows in batches (DirectorySource)
+with the same text as their models' search_text(); a test compares.
 """
 
 import hashlib
@@ -24,30 +24,13 @@ from itertools import islice
 from django.apps import apps
 from django.urls import reverse
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from . import text as latvian
+from .registry import Group, active_sources, source_for
 
 logger = logging.getLogger(__name__)
 
-# Result groups, in the order the search page shows them.
-GROUPS = {
-    "contacts": _("Kam zvanīt"),
-    "knowledge": _("Vadlīnijas un labā prakse"),
-    "experience": _("Kolēģu pieredze"),
-}
-# Kinds of documents, for the type facet and `type=` filter.
-KINDS = {
-    "service": _("Pakalpojums"),
-    "organization": _("Iestāde"),
-    "municipality": _("Pašvaldība"),
-    "article": _("Labā prakse"),
-    "guide": _("Vadlīnijas"),
-    "seminar": _("Seminārs"),
-    "mediator": _("Mediators"),
-    "post": _("Pieredzes stāsts"),
-}
 # Fields read as the text of an object without `search_text()`, in this order.
 TEXT_FIELDS = ("summary", "intro", "description", "search_description", "body")
 MAX_BODY_CHARS = 20_000
@@ -60,10 +43,15 @@ BATCH_SIZE = 500
 class Source:
     model_label: str
     kind: str
-    group: str
+    group: Group
+    label: str = ""  # of the kind, for the type facet
     # Relations read by search_text() & co., fetched in bulk when indexing everything.
     select_related: tuple = ()
     prefetch_related: tuple = ()
+    # Fields other documents copy (titles, slugs, addresses): a change reindexes those.
+    referenced_fields: tuple = ()
+    # Set on the source of places: the fields holding a place's name in each form.
+    name_fields: tuple = ()
 
     @property
     def model(self):
@@ -143,7 +131,7 @@ def make_document(source, *, object_id, title, body, summary, url, locale, munic
     body_folded, body_stems, body_roots = latvian.copies(body)
     document = {
         "kind": source.kind,
-        "group": source.group,
+        "group": source.group.key,
         "model": source.model_label.lower(),
         "object_id": str(object_id),
         "title": title,
@@ -173,7 +161,12 @@ class PageSource(Source):
         return obj.get_url() or ""
 
     def places(self, obj):
-        return [obj] if self.kind == "municipality" else super().places(obj)
+        return [obj] if self.name_fields else super().places(obj)
+
+    def place_names(self):
+        """(slug, title, names in every form) of each live place, for query understanding."""
+        for page in self.model.objects.live().only("slug", "title", *self.name_fields):
+            yield page.slug, page.title, [getattr(page, name) for name in self.name_fields]
 
 
 class SnippetSource(Source):
@@ -228,13 +221,13 @@ class DirectorySource(SnippetSource):
         )
 
 
-class ServiceUrls:
-    """Service.get_absolute_url() for many services: one reverse() per batch, not one each."""
+class UrlTemplate:
+    """reverse(viewname, kwargs={"pk": pk}) for many objects: one reverse() per batch."""
 
     PLACEHOLDER = uuid.UUID(int=0)
 
-    def __init__(self):
-        self.template = reverse("network:service", kwargs={"pk": self.PLACEHOLDER})
+    def __init__(self, viewname):
+        self.template = reverse(viewname, kwargs={"pk": self.PLACEHOLDER})
 
     def __call__(self, pk):
         return self.template.replace(str(self.PLACEHOLDER), str(pk))
@@ -253,135 +246,6 @@ def join_parts(parts):
     return "\n".join(part.strip() for part in parts if part and part.strip())
 
 
-class ServiceSource(DirectorySource):
-    row_fields = (
-        "pk",
-        "name",
-        "alternate_name",
-        "description",
-        "organization__name",
-        "organization__alternate_name",
-    )
-
-    def relations(self, ids):
-        model = self.model
-        contact = model._meta.get_field("contacts").related_model
-        at_location = model._meta.get_field("service_at_locations").related_model
-        return {
-            "contacts": grouped(
-                contact.objects.filter(service_id__in=ids)
-                .order_by("sort_order", "pk")
-                .values_list("service_id", "name", "title", "department")
-            ),
-            "addresses": grouped(
-                at_location.objects.filter(service_id__in=ids)
-                .order_by("sort_order", "pk")
-                .values_list(
-                    "service_id", "location__address_1", "location__city", "location__postal_code"
-                )
-            ),
-            "places": grouped(
-                model.service_areas.through.objects.filter(service_id__in=ids)
-                .order_by("pk")
-                .values_list("service_id", "municipalitypage_id", "municipalitypage__slug")
-            ),
-            "topics": grouped(
-                model.topics.through.objects.filter(service_id__in=ids).values_list(
-                    "service_id", "topic__slug"
-                )
-            ),
-        }
-
-    def related_rows(self, ids):
-        return {**self.relations(ids), "url": ServiceUrls()}
-
-    def row_document(self, row, related):
-        pk, name, alternate_name, description, organization, organization_alternate = row
-        parts = [name, alternate_name, description, organization, organization_alternate]
-        parts += [f"{n} {t} {d}" for n, t, d in related["contacts"].get(pk, ())]
-        parts += [
-            ", ".join(p for p in address if p) for address in related["addresses"].get(pk, ())
-        ]
-        return self.document(
-            pk,
-            title=f"{name} — {organization}",
-            text=join_parts(parts),
-            description=description,
-            place_rows=related["places"].get(pk, ()),
-            topic_slugs=[slug for (slug,) in related["topics"].get(pk, ())],
-            url=related["url"](pk),
-        )
-
-
-class OrganizationSource(DirectorySource):
-    """Organisations: their services' names and contacts; places and topics are theirs."""
-
-    row_fields = ("pk", "name", "alternate_name", "description")
-
-    def reference_lookups(self, model):
-        service = self.model._meta.get_field("services").related_model
-        return [f"services__{lookup}" for lookup in field_lookups(service, model)]
-
-    def related_rows(self, ids):
-        service = self.model._meta.get_field("services").related_model
-        contact = service._meta.get_field("contacts").related_model
-        services = list(
-            service.objects.filter(organization_id__in=ids)
-            .order_by(*service._meta.ordering, "pk")
-            .values_list("organization_id", "pk", "name")
-        )
-        service_ids = [pk for _organization, pk, _name in services]
-        return {
-            "services": grouped(services),
-            "contacts": grouped(
-                contact.objects.filter(service_id__in=service_ids)
-                .order_by("sort_order", "pk")
-                .values_list("service_id", "name", "title")
-            ),
-            "places": grouped(
-                service.service_areas.through.objects.filter(service_id__in=service_ids)
-                .order_by("pk")
-                .values_list("service_id", "municipalitypage_id", "municipalitypage__slug")
-            ),
-            "topics": grouped(
-                service.topics.through.objects.filter(service_id__in=service_ids).values_list(
-                    "service_id", "topic__slug"
-                )
-            ),
-        }
-
-    def row_document(self, row, related):
-        pk, name, alternate_name, description = row
-        parts = [name, alternate_name, description]
-        place_rows, topic_slugs = [], []
-        for service_pk, service_name in related["services"].get(pk, ()):
-            parts.append(service_name)
-            parts += [f"{n} {t}" for n, t in related["contacts"].get(service_pk, ())]
-            place_rows += related["places"].get(service_pk, ())
-            topic_slugs += [slug for (slug,) in related["topics"].get(service_pk, ())]
-        return self.document(
-            pk,
-            title=name,
-            text=join_parts(parts),
-            description=description,
-            place_rows=place_rows,
-            topic_slugs=topic_slugs,
-        )
-
-
-SOURCES = [
-    PageSource("network.MunicipalityPage", kind="municipality", group="contacts"),
-    ServiceSource("network.Service", kind="service", group="contacts"),
-    OrganizationSource("network.Organization", kind="organization", group="contacts"),
-    PageSource("knowledge.GuidePage", kind="guide", group="knowledge"),
-    PageSource("knowledge.GuideStepPage", kind="guide", group="knowledge"),
-    PageSource("knowledge.ArticlePage", kind="article", group="knowledge"),
-    PageSource("knowledge.SeminarPage", kind="seminar", group="knowledge"),
-    PageSource("network.MediatorProfilePage", kind="mediator", group="experience"),
-    PageSource("network.ExperiencePostPage", kind="post", group="experience"),
-]
-
-
 def field_lookups(model, target):
     """Names of `model`'s foreign keys and many-to-many fields to `target`."""
     return [
@@ -391,21 +255,6 @@ def field_lookups(model, target):
         and not field.auto_created
         and field.related_model is target
     ]
-
-
-def active_sources():
-    """The sources whose model exists in this project."""
-    return [source for source in SOURCES if source.model is not None]
-
-
-@lru_cache(maxsize=1)
-def _sources_by_label():
-    return {source.model_label.lower(): source for source in active_sources()}
-
-
-def source_for(model):
-    """The source of a model class, or None when it is not searchable."""
-    return _sources_by_label().get(model._meta.label_lower)
 
 
 def all_documents():

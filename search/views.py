@@ -12,7 +12,7 @@ from portal.client import over_limit
 from . import service
 from .params import MAX_SUGGEST_LENGTH, BadSearch, parse
 from .query import vocabulary
-from .sources import GROUPS
+from .registry import GROUPS
 
 TEMPLATE = "search/search.html"
 # SEARCH_RATE_LIMIT counts a client's requests per this many seconds.

@@ -1,0 +1,153 @@
+"""How the directory becomes search documents: municipalities (the places questions name),
+and services and organisations read as plain rows in batches, the bulk of the index.
+
+The row text mirrors Service.search_text() and Organization.search_text() next door;
+search/tests/test_references.py compares the two.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import Group, register
+from search.sources import (
+    DirectorySource,
+    PageSource,
+    UrlTemplate,
+    field_lookups,
+    grouped,
+    join_parts,
+)
+
+# Whom to call: the directory's results come first on the search page.
+CONTACTS = Group("contacts", _("Kam zvanīt"), order=1)
+
+
+class ServiceSource(DirectorySource):
+    row_fields = (
+        "pk",
+        "name",
+        "alternate_name",
+        "description",
+        "organization__name",
+        "organization__alternate_name",
+    )
+
+    def relations(self, ids):
+        model = self.model
+        contact = model._meta.get_field("contacts").related_model
+        at_location = model._meta.get_field("service_at_locations").related_model
+        return {
+            "contacts": grouped(
+                contact.objects.filter(service_id__in=ids)
+                .order_by("sort_order", "pk")
+                .values_list("service_id", "name", "title", "department")
+            ),
+            "addresses": grouped(
+                at_location.objects.filter(service_id__in=ids)
+                .order_by("sort_order", "pk")
+                .values_list(
+                    "service_id", "location__address_1", "location__city", "location__postal_code"
+                )
+            ),
+            "places": grouped(
+                model.service_areas.through.objects.filter(service_id__in=ids)
+                .order_by("pk")
+                .values_list("service_id", "municipalitypage_id", "municipalitypage__slug")
+            ),
+            "topics": grouped(
+                model.topics.through.objects.filter(service_id__in=ids).values_list(
+                    "service_id", "topic__slug"
+                )
+            ),
+        }
+
+    def related_rows(self, ids):
+        return {**self.relations(ids), "url": UrlTemplate("network:service")}
+
+    def row_document(self, row, related):
+        pk, name, alternate_name, description, organization, organization_alternate = row
+        parts = [name, alternate_name, description, organization, organization_alternate]
+        parts += [f"{n} {t} {d}" for n, t, d in related["contacts"].get(pk, ())]
+        parts += [
+            ", ".join(p for p in address if p) for address in related["addresses"].get(pk, ())
+        ]
+        return self.document(
+            pk,
+            title=f"{name} — {organization}",
+            text=join_parts(parts),
+            description=description,
+            place_rows=related["places"].get(pk, ()),
+            topic_slugs=[slug for (slug,) in related["topics"].get(pk, ())],
+            url=related["url"](pk),
+        )
+
+
+class OrganizationSource(DirectorySource):
+    """Organisations: their services' names and contacts; places and topics are theirs."""
+
+    row_fields = ("pk", "name", "alternate_name", "description")
+
+    def reference_lookups(self, model):
+        service = self.model._meta.get_field("services").related_model
+        return [f"services__{lookup}" for lookup in field_lookups(service, model)]
+
+    def related_rows(self, ids):
+        service = self.model._meta.get_field("services").related_model
+        contact = service._meta.get_field("contacts").related_model
+        services = list(
+            service.objects.filter(organization_id__in=ids)
+            .order_by(*service._meta.ordering, "pk")
+            .values_list("organization_id", "pk", "name")
+        )
+        service_ids = [pk for _organization, pk, _name in services]
+        return {
+            "services": grouped(services),
+            "contacts": grouped(
+                contact.objects.filter(service_id__in=service_ids)
+                .order_by("sort_order", "pk")
+                .values_list("service_id", "name", "title")
+            ),
+            "places": grouped(
+                service.service_areas.through.objects.filter(service_id__in=service_ids)
+                .order_by("pk")
+                .values_list("service_id", "municipalitypage_id", "municipalitypage__slug")
+            ),
+            "topics": grouped(
+                service.topics.through.objects.filter(service_id__in=service_ids).values_list(
+                    "service_id", "topic__slug"
+                )
+            ),
+        }
+
+    def row_document(self, row, related):
+        pk, name, alternate_name, description = row
+        parts = [name, alternate_name, description]
+        place_rows, topic_slugs = [], []
+        for service_pk, service_name in related["services"].get(pk, ()):
+            parts.append(service_name)
+            parts += [f"{n} {t}" for n, t in related["contacts"].get(service_pk, ())]
+            place_rows += related["places"].get(service_pk, ())
+            topic_slugs += [slug for (slug,) in related["topics"].get(service_pk, ())]
+        return self.document(
+            pk,
+            title=name,
+            text=join_parts(parts),
+            description=description,
+            place_rows=place_rows,
+            topic_slugs=topic_slugs,
+        )
+
+
+register(
+    PageSource(
+        "network.MunicipalityPage",
+        kind="municipality",
+        group=CONTACTS,
+        label=_("Pašvaldība"),
+        referenced_fields=("title", "slug", "url_path"),
+        name_fields=("title", "name_locative", "name_genitive"),
+    ),
+    ServiceSource("network.Service", kind="service", group=CONTACTS, label=_("Pakalpojums")),
+    OrganizationSource(
+        "network.Organization", kind="organization", group=CONTACTS, label=_("Iestāde")
+    ),
+)

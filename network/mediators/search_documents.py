@@ -1,0 +1,15 @@
+"""Mediators' profile pages are searchable as colleagues' experience."""
+
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import Group, register
+from search.sources import PageSource
+
+# Colleagues' experience, last on the search page; experience posts share it.
+EXPERIENCE = Group("experience", _("Kolēģu pieredze"), order=3)
+
+register(
+    PageSource(
+        "network.MediatorProfilePage", kind="mediator", group=EXPERIENCE, label=_("Mediators")
+    )
+)
