@@ -35,7 +35,7 @@ def register(*sources):
         if source.model_label.lower() in {s.model_label.lower() for s in _sources}:
             continue  # a module imported twice registers nothing new
         _sources.append(source)
-        KINDS.setdefault(source.kind, source.label)
+        KINDS.setdefault(source.kind, source.label or source.kind)
         if source.referenced_fields:
             REFERENCED_FIELDS[source.model_label.lower()] = source.referenced_fields
     # Group order, then registration order: the index and the fallback read them like this.

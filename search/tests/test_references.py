@@ -6,7 +6,8 @@ from django.apps import apps
 
 from search import documents, indexing
 from search.models import PendingIndexUpdate
-from search.sources import Source, active_sources, all_documents
+from search.registry import active_sources
+from search.sources import Source, all_documents
 
 pytestmark = pytest.mark.django_db
 
