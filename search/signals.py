@@ -17,9 +17,6 @@ from .registry import REFERENCED_FIELDS, source_for
 
 logger = logging.getLogger(__name__)
 
-# REFERENCED_FIELDS: what other documents copy of a model (slugs, titles, addresses), as the
-# apps declare it; a change to one of these fields reindexes the documents that refer to it.
-
 
 def enqueue(model_label, object_ids):
     from .tasks import update_index_task
