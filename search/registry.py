@@ -13,8 +13,8 @@ from django.utils.module_loading import autodiscover_modules
 GROUPS = {}
 # Kinds of documents, for the type facet and `type=` filter: filled by the sources.
 KINDS = {}
-# Models whose fields documents copy but that are no source themselves (the search reads
-# topics itself); sources add theirs with `referenced_fields`.
+# {model label: fields documents copy of its objects}: a change to one reindexes the documents
+# that refer to the object (signals.py). Topics are the search's own; sources add theirs.
 REFERENCED_FIELDS = {"taxonomy.topic": ("name", "slug")}
 
 _sources = []
