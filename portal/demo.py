@@ -1,33 +1,26 @@
 """The site tree and shared demo content; each app adds its part in its own `demo.py`."""
 
 import secrets
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
+from .core.demo_data import get_or_create_child, read
 from .models import HomePage, SiteSettings
+
+__all__ = ["build_site", "ensure_demo_admin", "get_or_create_child"]  # other apps' demo uses these
 
 DEMO_ADMIN_USERNAME = "demo-admin"
 DEMO_MARK = "[DEMO]"
-
-
-def get_or_create_child(parent, model, slug, tags=(), **fields):
-    """Idempotent page creation: an existing child with that slug is kept as it is."""
-    existing = Page.objects.child_of(parent).filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific, False
-    page = model(slug=slug, **fields)
-    if tags:
-        page.tags.add(*tags)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True
+DATA = Path(__file__).resolve().parent / "data" / "demo.yaml"
 
 
 @transaction.atomic
 def build_site(log):
     """Locales, the Latvian home page as the site root, its English translation, settings."""
+    data = read(DATA)
     latvian, _ = Locale.objects.get_or_create(language_code="lv")
     english, _ = Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node()
@@ -37,15 +30,7 @@ def build_site(log):
         Collection.add_root(name="Root")
     home = HomePage.objects.filter(locale=latvian).first()
     if home is None:
-        home = HomePage(
-            title="Mediatoru tīkls",
-            slug="sakums",
-            locale=latvian,
-            intro=(
-                "<p>Romu mediatoru tīkla portāls: kam zvanīt pašvaldībā, kā citi to dara, "
-                "ko mācījāmies pieredzes apmaiņā. Demo saturs no semināra materiāliem.</p>"
-            ),
-        )
+        home = HomePage(locale=latvian, **data["home"])
         root.add_child(instance=home)
         home.save_revision().publish()
         log("portal: home page created")
@@ -56,32 +41,25 @@ def build_site(log):
             port=80,
             root_page=home,
             is_default_site=True,
-            site_name="Mediatoru tīkls",
+            site_name=data["site_name"],
         )
     elif site.root_page_id != home.id:
         old_root = site.root_page
         site.root_page = home
-        site.site_name = "Mediatoru tīkls"
+        site.site_name = data["site_name"]
         site.save()
         # Wagtail's placeholder "Welcome" page is not part of the portal.
         if old_root.specific_class is Page and old_root.depth == 2:
             old_root.delete()
     if not home.has_translation(english):
         translated = home.copy_for_translation(english)
-        translated.title = "Mediator Network"
-        translated.intro = (
-            "<p>The portal of the Roma mediator network: whom to call in a municipality, "
-            "how others work, what the experience exchange taught. Demo content from the "
-            "seminar materials.</p>"
-        )
+        translated.title = data["home_en"]["title"]
+        translated.intro = data["home_en"]["intro"]
         translated.save_revision().publish()
     settings = SiteSettings.for_site(site)
     if not settings.footer_text:
-        settings.footer_text = (
-            "Demo saturs no projekta “Latvijas romu platforma IV” romu mediatoru pieredzes "
-            "apmaiņas semināra materiāliem. Kontaktinformācija šeit ir tikai piemērs."
-        )
-        settings.contact_email = "redakcija@example.org"
+        settings.footer_text = data["settings"]["footer_text"]
+        settings.contact_email = data["settings"]["contact_email"]
         settings.save()
     return site
 
