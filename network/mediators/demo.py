@@ -4,8 +4,8 @@ made only from what the seminar slides say, and demo accounts (example.org, prin
 No photos, contact details, languages or figures that the seed does not report.
 """
 
-import datetime
 import secrets
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -20,146 +20,12 @@ from network.mediators.models import (
 )
 from network.mediators.permissions import ensure_people_permissions
 from network.posts.models import ExperienceIndexPage, ExperiencePostPage
-from portal.demo import get_or_create_child
+from portal.core import demo_data
+from portal.core.demo_data import get_or_create_child
 from portal.roles import MEDIATORS_GROUP, MODERATORS_GROUP
 from taxonomy.models import Topic
 
-PERIOD = "2019. g. sept. – 2020. g. apr."
-SOURCE = "Romu mediatoru pieredzes apmaiņas seminārs, slaidi “Romu mediatoru paveiktais”"
-ALL_SAID = (
-    "Intervējot romu mediatorus, visi atzina, ka romu atsaucība, motivēšana un mudināšana "
-    "darīt pašiem, piedalīties ir viens no lielākajiem izaicinājumiem."
-)
-LANGUAGE_NOTE = (
-    "Atbalstot bērnus ar mācīšanās grūtībām, īpaši Covid-19 krīzē attālināto mācību laikā, "
-    "lielākās problēmas saistītas ar vāju latviešu valodas izpratni un apguvi."
-)
-DEMO_NOTE = (
-    "Demo stāsts: sastādīts tikai no semināra slaidiem (“Romu mediatoru paveiktais”), nevis "
-    "mediatora paša vārdiem."
-)
-
-# slug, name, municipality slug, topics, languages, working since, families row, bio
-MEDIATORS = [
-    (
-        "inara-kozlovska",
-        "Ināra Kozlovska",
-        "jelgava",
-        [
-            "izglitiba",
-            "socialie-jautajumi",
-            "veselibas-aprupe",
-            "nodarbinatiba",
-            "dokumenti",
-            "kultura-un-integracija",
-        ],
-        [],
-        None,
-        {"families": 30, "note": "pasākumos tiek iesaistītas līdz 50 romu ģimenēm"},
-        "Skolas kavējuma iemeslu noskaidrošana un ģimeņu apmeklējumi, romu motivēšana "
-        "pamatizglītības dokumentu iegūšanai, informācija par ESF projektu «Proti un Dari», "
-        "rotaļlietu bibliotēkas “Ringla” popularizēšana un romu kultūras popularizēšana.",
-    ),
-    (
-        "malda-avramenko",
-        "Malda Avramenko",
-        "ventspils",
-        [
-            "izglitiba",
-            "socialie-jautajumi",
-            "majoklis",
-            "nodarbinatiba",
-            "dokumenti",
-            "veselibas-aprupe",
-        ],
-        [],
-        None,
-        {"families": 17, "note": "regulāra sadarbība; vēl 6 ģimenes – epizodiski"},
-        "Sadarbība ar skolām, sociālo pārvaldi, Dzīvokļu nodaļu un policiju; konsultācijas par "
-        "pārtikas pakām Covid-19 krīzes laikā, darbā iekārtošanās jautājumi NVA, atbalsts "
-        "dokumentu kārtošanā.",
-    ),
-    (
-        "marta-panko",
-        "Marta Paņko",
-        "riga",
-        [
-            "izglitiba",
-            "socialie-jautajumi",
-            "majoklis",
-            "nodarbinatiba",
-            "dokumenti",
-            "veselibas-aprupe",
-        ],
-        ["rom", "lv"],
-        None,
-        {"persons": 41, "note": "darba atskaitēs minēts atbalsts 41 personai"},
-        "Sadarbība ar pirmsskolu un skolu pedagogiem un policiju; palīdzība īres parādu, "
-        "pabalstu un dokumentu jautājumos; dalība tiesas sēdēs kā tulkam uz un no romu valodas.",
-    ),
-    (
-        "oksana-marcinkevica",
-        "Oksana Marcinkeviča",
-        "valmiera",
-        ["izglitiba", "socialie-jautajumi", "majoklis", "veselibas-aprupe", "dokumenti"],
-        [],
-        None,
-        {"families": 13, "note": ""},
-        "Sadarbība ar Valmieras izglītības iestādēm, Sociālo pārvaldi un pašvaldības policiju; "
-        "atbalsts ģimenēm bērnu izglītībā, dokumentu noformēšanā un piekļuvē veselības aprūpei.",
-    ),
-    (
-        "rasma-zaharenko",
-        "Rasma Zaharenko",
-        "vilaka",
-        [
-            "izglitiba",
-            "socialie-jautajumi",
-            "veselibas-aprupe",
-            "dokumenti",
-            "kultura-un-integracija",
-        ],
-        [],
-        datetime.date(2019, 9, 1),
-        {"families": 22, "note": ""},
-        "Sadarbība ar novada domi, skolām, Sociālo pārvaldi, bāriņtiesu un NVA; informatīvās "
-        "dienas Viļakas pilsētas bibliotēkā; romu kultūras popularizēšana (ansamblis «Brīvais "
-        "vējš»).",
-    ),
-]
-
-# slug, title, mediator slug, municipality slug, topics, main issues (from the seed)
-POSTS = [
-    (
-        "demo-ventspils-skolas-un-dzivokli",
-        "Ventspils: skolas, dzīvokļi un dokumenti",
-        "malda-avramenko",
-        "ventspils",
-        ["izglitiba", "majoklis", "dokumenti"],
-        "Romu bērnu skolu apmeklējums, uzvedība un mācību uzdevumu nodošana bērniem, kuriem "
-        "nav interneta un datora; sadarbība ar sociālo pārvaldi un Dzīvokļu nodaļu (romu "
-        "ģimenēm piešķirti 10 dzīvokļi); atbalsts dokumentu kārtošanā.",
-    ),
-    (
-        "demo-jelgava-skolas-kavejumi",
-        "Jelgava: skolas kavējumi un pamatizglītība",
-        "inara-kozlovska",
-        "jelgava",
-        ["izglitiba", "kultura-un-integracija"],
-        "Skolas kavējuma iemeslu noskaidrošana, ģimeņu apmeklējumi, sadarbība ar skolotājiem "
-        "un sociālajiem pedagogiem; romu motivēšana pamatizglītības dokumentu iegūšanai "
-        "(sadarbība ar Jelgavas Amatu vidusskolu).",
-    ),
-    (
-        "demo-vilaka-informativas-dienas",
-        "Viļaka: informatīvās dienas bibliotēkā",
-        "rasma-zaharenko",
-        "vilaka",
-        ["socialie-jautajumi", "kultura-un-integracija"],
-        "Informatīvās dienas Viļakas pilsētas bibliotēkā: romu izglītošana drošības, veselības "
-        "un finanšu jautājumos; sadarbība ar Sociālo pārvaldi, bāriņtiesu un NVA filiāli.",
-    ),
-]
+PEOPLE_FILE = Path(__file__).resolve().parent / "data" / "demo" / "people.yaml"
 
 DEMO_ACCOUNTS = [
     ("demo-mediators", "Demo", "Mediators", MEDIATORS_GROUP),
@@ -189,33 +55,38 @@ def load_people(site, log):
         intro="<p>Mediatori dalās pieredzē, atbildot uz semināra jautājumiem. Stāstus pirms "
         "publicēšanas izlasa moderators.</p>",
     )
+    seed = demo_data.read(PEOPLE_FILE)
     profiles = {}
-    for slug, name, place, topic_slugs, languages, since, row, bio in MEDIATORS:
-        profiles[slug], _ = get_or_create_child(
+    for row in seed["mediators"]:
+        profiles[row["slug"]], _ = get_or_create_child(
             mediator_index,
             MediatorProfilePage,
-            slug,
-            title=name,
-            municipality=municipalities.get(place),
-            working_since=since,
-            bio=bio,
+            row["slug"],
+            title=row["title"],
+            municipality=municipalities.get(row["municipality"]),
+            working_since=row["working_since"],
+            bio=row["bio"],
             is_demo=True,
-            topics=[topics[t] for t in topic_slugs if t in topics],
-            languages=[MediatorLanguage(language=code) for code in languages],
-            families=[FamiliesSupported(period=PERIOD, source=SOURCE, **row)],
+            topics=[topics[t] for t in row["topics"] if t in topics],
+            languages=[MediatorLanguage(language=code) for code in row["languages"]],
+            families=[
+                FamiliesSupported(period=seed["period"], source=seed["source"], **row["families"])
+            ],
         )
-    for slug, title, mediator, place, topic_slugs, main_issues in POSTS:
+    all_said, language_note = seed["all_said"], seed["language_note"]
+    for row in seed["posts"]:
+        place = row["municipality"]
         get_or_create_child(
             experience_index,
             ExperiencePostPage,
-            slug,
-            title=title,
-            author_profile=profiles[mediator],
+            row["slug"],
+            title=row["title"],
+            author_profile=profiles[row["mediator"]],
             municipality=municipalities.get(place),
-            topics=[topics[t] for t in topic_slugs if t in topics],
-            main_issues=main_issues,
-            challenges=f"{ALL_SAID}\n{LANGUAGE_NOTE}" if place != "valmiera" else ALL_SAID,
-            free_text=DEMO_NOTE,
+            topics=[topics[t] for t in row["topics"] if t in topics],
+            main_issues=row["main_issues"],
+            challenges=f"{all_said}\n{language_note}" if place != "valmiera" else all_said,
+            free_text=seed["demo_note"],
             is_demo=True,
         )
     if home.experience_index_page_id is None:
@@ -224,7 +95,7 @@ def load_people(site, log):
     ensure_people_permissions(mediator_index, experience_index)
     link_seminar_results(profiles)
     ensure_demo_accounts(log)
-    log(f"network: {len(MEDIATORS)} demo mediator profiles, {len(POSTS)} demo posts")
+    log(f"network: {len(profiles)} demo mediator profiles, {len(seed['posts'])} demo posts")
 
 
 def link_seminar_results(profiles):

@@ -20,114 +20,39 @@ Idempotent: a report that exists for a mediator and month is left as it is.
 """
 
 import datetime
+from functools import cache
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from network.directory.demo import DIRECTORY, demo_id
+from network.directory.demo import demo_id, directory
 from network.directory.models import Organization
 from network.mediators.models import MediatorProfilePage
 from network.reports.models import CooperationFact, InstitutionType, MonthlyReport, ReportEvent
+from portal.core import demo_data
 from taxonomy.models import Topic
 
-MONTHS = [datetime.date(2019, month, 1) for month in range(9, 13)] + [
-    datetime.date(2020, month, 1) for month in range(1, 5)
-]
-DEMO_ACCOUNT = "demo-mediators"
-DEMO_ACCOUNT_PROFILE = "malda-avramenko"
-DRAFT = ("malda-avramenko", datetime.date(2020, 4, 1))
+SEED_FILE = Path(__file__).resolve().parent / "data" / "demo" / "reports.yaml"
 
-# Per profile slug: (regular, occasional, persons) for each month of MONTHS; None = not counted.
-FIGURES = {
-    "inara-kozlovska": [
-        (22, None, None),
-        (25, None, None),
-        (27, None, None),
-        (28, None, None),
-        (30, None, None),
-        (30, None, None),
-        (29, None, None),
-        (30, None, None),
-    ],
-    "malda-avramenko": [
-        (14, 3, None),
-        (15, 4, None),
-        (16, 6, None),
-        (17, 5, None),
-        (17, 6, None),
-        (16, 6, None),
-        (17, 5, None),
-        (16, 4, None),
-    ],
-    "marta-panko": [
-        (None, None, 30),
-        (None, None, 33),
-        (None, None, 35),
-        (None, None, 38),
-        (None, None, 40),
-        (None, None, 41),
-        (None, None, 39),
-        (None, None, 41),
-    ],
-    "oksana-marcinkevica": [
-        (9, None, None),
-        (10, None, None),
-        (11, None, None),
-        (12, None, None),
-        (13, None, None),
-        (13, None, None),
-        (12, None, None),
-        (13, None, None),
-    ],
-    "rasma-zaharenko": [
-        (8, None, None),
-        (12, None, None),
-        (15, None, None),
-        (18, None, None),
-        (20, None, None),
-        (22, None, None),
-        (22, None, None),
-        (21, None, None),
-    ],
-}
-# Per profile slug: the municipality whose demo directory entries are its partners.
-MUNICIPALITY_OF = {
-    "inara-kozlovska": "jelgava",
-    "malda-avramenko": "ventspils",
-    "marta-panko": "riga",
-    "oksana-marcinkevica": "valmiera",
-    "rasma-zaharenko": "vilaka",
-}
-HIGHLIGHTS = (
-    "Demo: ilustratīva mēneša atskaite no semināra materiāliem; perioda lielākais skaitlis "
-    "atbilst semināra slaidos minētajam. {bio}"
-)
-# Words in an institution's or service's name → its type (first match wins).
-TYPE_WORDS = [
-    ("izglītības pārvalde", InstitutionType.MUNICIPALITY),
-    ("bāriņtiesa", InstitutionType.ORPHANS_COURT),
-    ("policij", InstitutionType.POLICE),
-    ("sociāl", InstitutionType.SOCIAL),
-    ("dzīvokļ", InstitutionType.HOUSING),
-    ("namsaimnieks", InstitutionType.HOUSING),
-    ("nodarbinātības", InstitutionType.EMPLOYMENT),
-    ("infektoloģijas", InstitutionType.HEALTH),
-    ("esf projekts", InstitutionType.NGO),
-    ("skola", InstitutionType.SCHOOL),
-    ("ģimnāzija", InstitutionType.SCHOOL),
-    ("pirmsskolas", InstitutionType.SCHOOL),
-    ("izglītības", InstitutionType.SCHOOL),
-    ("dome", InstitutionType.MUNICIPALITY),
-    ("pārvalde", InstitutionType.MUNICIPALITY),
-    ("bibliotēk", InstitutionType.OTHER),
-]
-MEETING = "Romu mediatoru tikšanās (demo)"
+
+@cache
+def seed():
+    """`data/demo/reports.yaml`, with its months and institution types as Python values."""
+    data = demo_data.read(SEED_FILE)
+    first = data["first_month"]
+    data["month_list"] = [
+        datetime.date(first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1, 1)
+        for n in range(data["months"])
+    ]
+    data["type_words"] = [(word, InstitutionType(kind)) for word, kind in data["type_words"]]
+    return data
 
 
 def institution_type(org_name, service_name):
     """The type from the organisation's name, else from the service's, else an NGO/project."""
     for text in (org_name.lower(), service_name.lower()):
-        for word, kind in TYPE_WORDS:
+        for word, kind in seed()["type_words"]:
             if word in text:
                 return kind
     return InstitutionType.NGO
@@ -136,11 +61,12 @@ def institution_type(org_name, service_name):
 def partners(municipality_slug):
     """[(organisation name, type, topic slug, role)] the seed names for a municipality."""
     found, seen = [], set()
-    for org_name, service_name, _desc, topic_slugs, areas, roles, _city in DIRECTORY:
-        if municipality_slug not in areas or org_name in seen:
+    for entry in directory():
+        org_name, topic_slugs, roles = entry["organization"], entry["topics"], entry["roles"]
+        if municipality_slug not in entry["areas"] or org_name in seen:
             continue
         seen.add(org_name)
-        kind = institution_type(org_name, service_name)
+        kind = institution_type(org_name, entry["service"])
         found.append(
             (org_name, kind, topic_slugs[0] if topic_slugs else None, roles[-1] if roles else "")
         )
@@ -148,28 +74,32 @@ def partners(municipality_slug):
 
 
 def load(site, log):
+    data = seed()
+    rows = {row["profile"]: row for row in data["mediators"]}
     profiles = {
         p.slug: p
-        for p in MediatorProfilePage.objects.descendant_of(site.root_page).filter(slug__in=FIGURES)
+        for p in MediatorProfilePage.objects.descendant_of(site.root_page).filter(slug__in=rows)
     }
     topics = {t.slug: t for t in Topic.objects.all()}
     created = 0
-    for slug, months in FIGURES.items():
+    for slug, row in rows.items():
         profile = profiles.get(slug)
         if profile is None:
             continue
-        partner_rows = partners(MUNICIPALITY_OF[slug])
-        for index, (month, figures) in enumerate(zip(MONTHS, months, strict=True)):
+        partner_rows = partners(row["municipality"])
+        months = zip(data["month_list"], row["figures"], strict=True)
+        for index, (month, figures) in enumerate(months):
             if profile.monthly_reports.filter(month=month).exists():
                 continue  # editors or the mediator may have changed it; keep theirs
             created += 1
             make_report(profile, index, month, figures, partner_rows, topics)
-    link_demo_account(profiles.get(DEMO_ACCOUNT_PROFILE), log)
+    link_demo_account(profiles.get(data["account_profile"]), data["account"], log)
     log(f"network: {created} demo monthly reports created")
 
 
 def make_report(profile, index, month, figures, partner_rows, topics):
-    draft = (profile.slug, month) == DRAFT
+    data = seed()
+    draft = (profile.slug, month) == (data["draft"]["profile"], data["draft"]["month"])
     regular, occasional, persons = figures
     report = MonthlyReport.objects.create(
         profile=profile,
@@ -177,7 +107,7 @@ def make_report(profile, index, month, figures, partner_rows, topics):
         families_regular=regular,
         families_occasional=occasional,
         persons=persons,
-        highlights=HIGHLIGHTS.format(bio=profile.bio)[:1500],
+        highlights=data["highlights"].format(bio=profile.bio)[:1500],
         is_demo=True,
         status=MonthlyReport.Status.DRAFT if draft else MonthlyReport.Status.SUBMITTED,
         submitted_at=None
@@ -203,17 +133,17 @@ def make_report(profile, index, month, figures, partner_rows, topics):
         )
     if month.month == 12:
         ReportEvent.objects.create(
-            report=report, name=MEETING, date=month, kind=ReportEvent.Kind.ATTENDED
+            report=report, name=data["meeting"], date=month, kind=ReportEvent.Kind.ATTENDED
         )
 
 
-def link_demo_account(profile, log):
+def link_demo_account(profile, username, log):
     """The demo mediator account writes Ventspils' reports (when neither is linked yet)."""
-    user = get_user_model().objects.filter(username=DEMO_ACCOUNT).first()
+    user = get_user_model().objects.filter(username=username).first()
     if profile is None or user is None or profile.user_id is not None:
         return
     if MediatorProfilePage.objects.filter(user=user).exists():
         return
     profile.user = user
     profile.save_revision().publish()
-    log(f"network: demo account '{DEMO_ACCOUNT}' linked to the demo profile {profile.title}")
+    log(f"network: demo account '{username}' linked to the demo profile {profile.title}")
