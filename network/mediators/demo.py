@@ -35,60 +35,18 @@ DEMO_ACCOUNTS = [
 
 def load_people(site, log):
     home = site.root_page.specific
-    municipalities = {m.slug: m for m in MunicipalityPage.objects.descendant_of(home)}
-    topics = {t.slug: t for t in Topic.objects.all()}
+    seed = demo_data.read(PEOPLE_FILE)
+    pages = seed["index_pages"]
     mediator_index, _ = get_or_create_child(
-        home,
-        MediatorIndexPage,
-        "mediatori",
-        title="Mediatori",
-        show_in_menus=True,
-        intro="<p>Romu mediatori, kas strādā pašvaldībās. Profili ir demo dati no semināra "
-        "materiāliem: kontakti rādīti tikai ar mediatora piekrišanu.</p>",
+        home, MediatorIndexPage, show_in_menus=True, **pages["mediators"]
     )
     experience_index, _ = get_or_create_child(
-        home,
-        ExperienceIndexPage,
-        "pieredze",
-        title="Pieredzes apmaiņa",
-        show_in_menus=True,
-        intro="<p>Mediatori dalās pieredzē, atbildot uz semināra jautājumiem. Stāstus pirms "
-        "publicēšanas izlasa moderators.</p>",
+        home, ExperienceIndexPage, show_in_menus=True, **pages["experience"]
     )
-    seed = demo_data.read(PEOPLE_FILE)
-    profiles = {}
-    for row in seed["mediators"]:
-        profiles[row["slug"]], _ = get_or_create_child(
-            mediator_index,
-            MediatorProfilePage,
-            row["slug"],
-            title=row["title"],
-            municipality=municipalities.get(row["municipality"]),
-            working_since=row["working_since"],
-            bio=row["bio"],
-            is_demo=True,
-            topics=[topics[t] for t in row["topics"] if t in topics],
-            languages=[MediatorLanguage(language=code) for code in row["languages"]],
-            families=[
-                FamiliesSupported(period=seed["period"], source=seed["source"], **row["families"])
-            ],
-        )
-    all_said, language_note = seed["all_said"], seed["language_note"]
-    for row in seed["posts"]:
-        place = row["municipality"]
-        get_or_create_child(
-            experience_index,
-            ExperiencePostPage,
-            row["slug"],
-            title=row["title"],
-            author_profile=profiles[row["mediator"]],
-            municipality=municipalities.get(place),
-            topics=[topics[t] for t in row["topics"] if t in topics],
-            main_issues=row["main_issues"],
-            challenges=f"{all_said}\n{language_note}" if place != "valmiera" else all_said,
-            free_text=seed["demo_note"],
-            is_demo=True,
-        )
+    places = {m.slug: m for m in MunicipalityPage.objects.descendant_of(home)}
+    topics = {t.slug: t for t in Topic.objects.all()}
+    profiles = create_profiles(seed, mediator_index, places, topics)
+    create_posts(seed, experience_index, profiles, places, topics)
     if home.experience_index_page_id is None:
         home.experience_index_page = experience_index
         home.save_revision().publish()
@@ -96,6 +54,49 @@ def load_people(site, log):
     link_seminar_results(profiles)
     ensure_demo_accounts(log)
     log(f"network: {len(profiles)} demo mediator profiles, {len(seed['posts'])} demo posts")
+
+
+def create_profiles(seed, index_page, places, topics):
+    """The seed's mediators under the index page, by slug (existing profiles are kept)."""
+    profiles = {}
+    for row in seed["mediators"]:
+        families = FamiliesSupported(
+            period=seed["period"], source=seed["source"], **row["families"]
+        )
+        profiles[row["slug"]], _ = get_or_create_child(
+            index_page,
+            MediatorProfilePage,
+            row["slug"],
+            title=row["title"],
+            municipality=places.get(row["municipality"]),
+            working_since=row["working_since"],
+            bio=row["bio"],
+            is_demo=True,
+            topics=[topics[t] for t in row["topics"] if t in topics],
+            languages=[MediatorLanguage(language=code) for code in row["languages"]],
+            families=[families],
+        )
+    return profiles
+
+
+def create_posts(seed, index_page, profiles, places, topics):
+    """The demo experience posts, each by its mediator (existing posts are kept)."""
+    all_said, language_note = seed["all_said"], seed["language_note"]
+    for row in seed["posts"]:
+        place = row["municipality"]
+        get_or_create_child(
+            index_page,
+            ExperiencePostPage,
+            row["slug"],
+            title=row["title"],
+            author_profile=profiles[row["mediator"]],
+            municipality=places.get(place),
+            topics=[topics[t] for t in row["topics"] if t in topics],
+            main_issues=row["main_issues"],
+            challenges=f"{all_said}\n{language_note}" if place != "valmiera" else all_said,
+            free_text=seed["demo_note"],
+            is_demo=True,
+        )
 
 
 def link_seminar_results(profiles):
