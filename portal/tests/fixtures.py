@@ -5,13 +5,24 @@ import smtplib
 import time
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import OperationalError
+from django.utils import translation
 from wagtail.models import Site
 
 from portal.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _primary_language():
+    """Each test starts in Latvian: a request to an /en/ page leaves English active in the
+    thread (LocaleMiddleware does not switch back), which a later test would render in."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
@@ -110,8 +121,6 @@ class DemoDatabases:
 
     def use(self, name):
         """Point the default connection (and every thread's, e.g. the live server's) at `name`."""
-        from django.conf import settings
-
         if self.connection.settings_dict["NAME"] == name:
             return
         self.connection.close()
