@@ -11,7 +11,7 @@ import uuid
 
 from django.apps import apps
 
-from network.synthetic import DESCRIPTIONS
+from network.synthetic import words
 from portal.demo import build_site, get_or_create_child
 from taxonomy.demo import load_topics
 
@@ -50,7 +50,7 @@ SERVICES = [
     ("Kultūras pasākumi", "kultura-un-integracija"),
 ]
 SENTENCES = [
-    *DESCRIPTIONS,
+    *words()["descriptions"],
     "Patvērums krīzes centrā ar dzīvokļiem saistītās problēmsituācijās.",
 ]
 

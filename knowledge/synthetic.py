@@ -1,15 +1,19 @@
 """The knowledge part of the synthetic corpus: good practices, guides with steps, tags.
 
-Wording is built from the seminar slides' vocabulary (portal/synthetic.py explains the marks).
+Its words are data/synthetic.yaml, from the seminar slides' vocabulary; the marks and the bulk
+helpers are portal/core/synthetic.py's.
 """
 
 import time
+from functools import cache
+from pathlib import Path
 
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from portal.synthetic import (
+from portal.core import demo_data
+from portal.core.synthetic import (
     BATCH,
     SLUG_PREFIX,
     add_children,
@@ -31,114 +35,13 @@ from .models import (
 )
 
 GUIDE_EVERY = 10
-STEPS_PER_GUIDE = 5
+WORDS_FILE = Path(__file__).resolve().parent / "data" / "synthetic.yaml"
 
-# Per topic slug: what mediators work on in that field (the seed's words).
-ISSUES = {
-    "izglitiba": [
-        "skolas kavējumi",
-        "mācību atbalsts attālinātajās mācībās",
-        "pirmsskolas izglītības iestādes apmeklējums",
-        "pamatizglītības dokumentu iegūšana",
-        "latviešu valodas apguve bērniem",
-    ],
-    "socialie-jautajumi": [
-        "trūcīgās ģimenes statuss",
-        "pabalstu kārtošana",
-        "pārtikas pakas un higiēnas piederumi",
-        "sadarbība ar sociālo dienestu",
-    ],
-    "veselibas-aprupe": [
-        "vakcinācija",
-        "ģimenes ārsta apmeklējumi",
-        "medikamentu nodrošināšana",
-        "fizioterapija bērniem",
-    ],
-    "nodarbinatiba": [
-        "darba meklēšana kopā ar NVA",
-        "kursi bezdarbniekiem",
-        "iekārtošanās darbā",
-        "ESF projektu iespējas",
-    ],
-    "majoklis": [
-        "īres parādi",
-        "komunālo maksājumu grafiki",
-        "patvērums krīzes centrā",
-        "dzīvokļa rindas jautājumi",
-    ],
-    "dokumenti": [
-        "personu apliecinoši dokumenti",
-        "dzīvesvietas deklarēšana",
-        "iesniegumi iestādēm",
-        "VSAA pakalpojumi",
-    ],
-    "kultura-un-integracija": [
-        "romu kultūras popularizēšana",
-        "sabiedrības integrācijas pasākumi",
-        "brīvā laika pavadīšana jauniešiem",
-        "stereotipu mazināšana",
-    ],
-}
-APPROACHES = [
-    "sadarbība ar sociālo dienestu",
-    "mediatora pieredze",
-    "komandas darbs",
-    "ģimeņu apmeklējumi",
-    "regulāras tikšanās ar skolu",
-    "vienošanās par grafiku",
-    "informatīvās dienas",
-]
-SENTENCES = [
-    "Romu mediators veicina saziņu un dialogu starp pašvaldības iestāžu darbiniekiem un romu "
-    "ģimenēm.",
-    "Sadarbībai svarīga ir atsaucība no romu puses un uzticēšanās.",
-    "Katra mediatora pozitīvais darba rezultāts vairo uzticēšanos.",
-    "Romu atsaucība, motivēšana un mudināšana darīt pašiem ir viens no lielākajiem izaicinājumiem.",
-    "Darbs komandā ietver gan kopīgu paveiktā izvērtēšanu, gan turpmākā plānošanu.",
-    "Mediators sadarbojas ar sociālajiem pedagogiem, skolotājiem un sociālajiem darbiniekiem.",
-    "Lielākās problēmas saistītas ar vāju latviešu valodas izpratni un apguvi.",
-    "Mediators palīdz sastādīt vienošanos par parādu nomaksu.",
-    "Ģimenes labāk iet uz kontaktu ar savas tautības mediatoru.",
-    "Pašvaldība nodrošina telpas mediatoram un sedz vairāk nekā projektā paredzētās stundas.",
-    "Mediatoram visu laiku jābūt informētam par aktualitātēm valstī, lai spētu ātri reaģēt.",
-    "Sadarbības faktu precīzi fiksē darba uzskaitē, norādot iestādi un personu.",
-    "Pieredzes apmaiņa ar pieredzējušiem mediatoriem palīdz sākt darbu.",
-    "Mediators informē ģimenes par pieejamajiem pakalpojumiem un atbalsta iespējām.",
-    "Ar skolu vienojas par regulārām tikšanās reizēm un kopīgu ģimeņu apmeklējumu.",
-    "Pašvaldības darbinieki novērtē mediatora ieguldījumu ģimeņu atbalstā.",
-]
-QUOTES = [
-    "Ģimenes labāk iet uz kontaktu ar mediatoru, un rezultātā mazinās parādi.",
-    "Mediators palīdz ātrāk sazināties ar ģimeni, kad bērns nenāk uz skolu.",
-    "Sadarbība ar mediatoru ir ļoti vajadzīga un noderīga.",
-]
-STEPS = [
-    ("Iepazīstieties ar pašvaldības speciālistiem", "Apmeklējiet sociālo dienestu un skolas."),
-    ("Apzināt pieejamos resursus", "Ne tikai finansiālos, arī katras iestādes iespējas."),
-    ("Veidojiet uzticēšanos ģimenēm", "Uzticēšanās rodas no katra paveiktā darba."),
-    ("Mēneša atskaite", "Katru mēnesi fiksējiet sadarbības faktus un rezultātus."),
-    ("Ētikas kodekss", "Konfidencialitāte, cieņa un godīgums pret ģimenēm un iestādēm."),
-]
-CHECKLIST = [
-    "Vienoties par kontaktpersonu iestādē",
-    "Pierakstīt tikšanās datumu un iestādi",
-    "Informēt ģimeni par nākamo soli",
-    "Atzīmēt rezultātu mēneša atskaitē",
-]
-TAG_WORDS = [
-    "parādi",
-    "skola",
-    "vakcinācija",
-    "NVA",
-    "dokumenti",
-    "deklarēšanās",
-    "pabalsti",
-    "krīzes centrs",
-    "valoda",
-    "jaunieši",
-    "mācības",
-    "sadarbība",
-]
+
+@cache
+def words():
+    """data/synthetic.yaml, read once per process (callers only read it)."""
+    return demo_data.read(WORDS_FILE)
 
 
 def create_knowledge(index_page, places, count, rng, log):
@@ -146,8 +49,7 @@ def create_knowledge(index_page, places, count, rng, log):
     started = time.monotonic()
     topics = list(Topic.objects.all())
     tags = create_tags()
-    guide_count = count // GUIDE_EVERY
-    article_count = count - guide_count
+    article_count = count - count // GUIDE_EVERY
     moments = past_moments(rng, count)
     review_by = timezone.localdate() + timezone.timedelta(days=365)
     articles, guides, steps_by_guide = [], [], []
@@ -155,36 +57,20 @@ def create_knowledge(index_page, places, count, rng, log):
     for number in range(count):
         topic = rng.choice(topics)
         place = rng.choice(places) if places else None
-        issue = rng.choice(ISSUES.get(topic.slug, ["sadarbība ar ģimenēm"]))
-        where = f" {place.name_locative}" if place else ""
+        issue = rng.choice(words()["issues"].get(topic.slug, [words()["fallback_issue"]]))
         fields = {
-            "summary": " ".join(rng.sample(SENTENCES, 2)),
+            "summary": " ".join(rng.sample(words()["sentences"], 2)),
             "audience": rng.choice(AUDIENCES)[0],
             "is_demo": True,
             "first_published_at": moments[number],
             "review_by": review_by,
         }
         if number < article_count:
-            title = f"{issue.capitalize()}{where}: {rng.choice(APPROACHES)}"
-            page = ArticlePage(
-                title=marked(title),
-                slug=f"{SLUG_PREFIX}prakse-{number:05d}",
-                body=article_body(rng, place),
-                practice_status=rng.choice(PRACTICE_STATUSES)[0],
-                contact_role=f"Romu mediators, {place.title}" if place else "",
-                **fields,
-            )
+            page = new_article(rng, number, issue, place, fields)
             articles.append(page)
-            for tag in rng.sample(tags, 2):
-                tag_rows.append((page, tag))
+            tag_rows.extend((page, tag) for tag in rng.sample(tags, 2))
         else:
-            title = f"Ceļvedis: {issue}{where}"
-            page = GuidePage(
-                title=marked(title),
-                slug=f"{SLUG_PREFIX}celvedis-{number:05d}",
-                intro=f"<p>{' '.join(rng.sample(SENTENCES, 3))}</p>",
-                **fields,
-            )
+            page = new_guide(rng, number, issue, place, fields)
             guides.append(page)
             steps_by_guide.append((page, guide_steps(rng, number)))
         topic_pairs.append((page, topic))
@@ -192,15 +78,7 @@ def create_knowledge(index_page, places, count, rng, log):
             place_pairs.append((page, place))
     add_children([(index_page, articles + guides)])
     add_children(steps_by_guide)
-    for model in (ArticlePage, GuidePage):
-        mine = [(page.pk, topic.pk) for page, topic in topic_pairs if isinstance(page, model)]
-        link_many(model, "topics", mine)
-        mine = [(page.pk, place.pk) for page, place in place_pairs if isinstance(page, model)]
-        link_many(model, "municipalities", mine)
-    ArticlePageTag.objects.bulk_create(
-        [ArticlePageTag(content_object_id=page.pk, tag_id=tag.pk) for page, tag in tag_rows],
-        batch_size=BATCH,
-    )
+    link_pages(topic_pairs, place_pairs, tag_rows)
     step_count = sum(len(steps) for _guide, steps in steps_by_guide)
     log(
         f"  {len(articles)} articles, {len(guides)} guides with {step_count} steps, "
@@ -214,22 +92,68 @@ def create_knowledge(index_page, places, count, rng, log):
     }
 
 
+def where(place):
+    """ " in <municipality>" for a title, or nothing."""
+    return f" {place.name_locative}" if place else ""
+
+
+def new_article(rng, number, issue, place, fields):
+    title = words()["article_title"].format(
+        issue=issue.capitalize(), where=where(place), approach=rng.choice(words()["approaches"])
+    )
+    return ArticlePage(
+        title=marked(title),
+        slug=f"{SLUG_PREFIX}prakse-{number:05d}",
+        body=article_body(rng, place),
+        practice_status=rng.choice(PRACTICE_STATUSES)[0],
+        contact_role=words()["contact_role"].format(place=place.title) if place else "",
+        **fields,
+    )
+
+
+def new_guide(rng, number, issue, place, fields):
+    return GuidePage(
+        title=marked(words()["guide_title"].format(issue=issue, where=where(place))),
+        slug=f"{SLUG_PREFIX}celvedis-{number:05d}",
+        intro=f"<p>{' '.join(rng.sample(words()['sentences'], 3))}</p>",
+        **fields,
+    )
+
+
+def link_pages(topic_pairs, place_pairs, tag_rows):
+    """The pages' topics, municipalities and tags, in bulk (the pages have their pks now)."""
+    for model in (ArticlePage, GuidePage):
+        mine = [(page.pk, topic.pk) for page, topic in topic_pairs if isinstance(page, model)]
+        link_many(model, "topics", mine)
+        mine = [(page.pk, place.pk) for page, place in place_pairs if isinstance(page, model)]
+        link_many(model, "municipalities", mine)
+    ArticlePageTag.objects.bulk_create(
+        [ArticlePageTag(content_object_id=page.pk, tag_id=tag.pk) for page, tag in tag_rows],
+        batch_size=BATCH,
+    )
+
+
 def create_tags():
     tags = [
         Tag(name=marked(word), slug=f"{SLUG_PREFIX}{slugify(word)}-{number}")
-        for number, word in enumerate(TAG_WORDS)
+        for number, word in enumerate(words()["tag_words"])
     ]
     return Tag.objects.bulk_create(tags)
 
 
 def article_body(rng, place):
+    sentences = words()["sentences"]
     blocks = [
-        ("paragraph", f"<p>{' '.join(rng.sample(SENTENCES, 4))}</p>"),
-        ("heading", {"text": "Kā tas notiek", "level": "h2"}),
-        ("paragraph", f"<p>{' '.join(rng.sample(SENTENCES, 3))}</p>"),
+        ("paragraph", f"<p>{' '.join(rng.sample(sentences, 4))}</p>"),
+        ("heading", {"text": words()["body_heading"], "level": "h2"}),
+        ("paragraph", f"<p>{' '.join(rng.sample(sentences, 3))}</p>"),
         (
             "callout",
-            {"kind": "tip", "title": "Padoms", "text": f"<p>{rng.choice(SENTENCES)}</p>"},
+            {
+                "kind": "tip",
+                "title": words()["tip_title"],
+                "text": f"<p>{rng.choice(sentences)}</p>",
+            },
         ),
     ]
     if place:
@@ -237,8 +161,8 @@ def article_body(rng, place):
             (
                 "quote",
                 {
-                    "text": rng.choice(QUOTES),
-                    "role": "Pašvaldības iestādes darbinieks",
+                    "text": rng.choice(words()["quotes"]),
+                    "role": words()["quote_role"],
                     "municipality": place.pk,
                 },
             )
@@ -253,9 +177,15 @@ def guide_steps(rng, number):
             slug=f"{SLUG_PREFIX}solis-{number:05d}-{position}",
             summary=summary,
             body=stream(
-                ("paragraph", f"<p>{' '.join(rng.sample(SENTENCES, 3))}</p>"),
-                ("checklist", {"title": "Pārbaudiet", "items": list_block(CHECKLIST)}),
+                ("paragraph", f"<p>{' '.join(rng.sample(words()['sentences'], 3))}</p>"),
+                (
+                    "checklist",
+                    {
+                        "title": words()["checklist_title"],
+                        "items": list_block(words()["checklist"]),
+                    },
+                ),
             ),
         )
-        for position, (title, summary) in enumerate(STEPS, start=1)
+        for position, (title, summary) in enumerate(words()["steps"], start=1)
     ]

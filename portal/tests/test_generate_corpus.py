@@ -13,7 +13,8 @@ from knowledge.models import ArticlePage, GuidePage, GuideStepPage
 from network.directory.models import Contact, MunicipalityPage, Organization, Phone, Service
 from network.mediators.models import MediatorProfilePage
 from network.posts.models import ExperiencePostPage, Reply
-from portal.synthetic import MARK, CorpusExists, generate_corpus, remove_corpus
+from portal.core.synthetic import MARK
+from portal.synthetic import CorpusExists, generate_corpus, remove_corpus
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
