@@ -109,37 +109,68 @@ def search_body(plan):
     """The one `_search` request body of a search: hits, facets and spelling together."""
     variants = [v for v in plan.variants if v.strip()]
     place = plan.municipality or plan.near_municipality
-    if variants:
-        matching = {"dis_max": {"queries": [text_query(v) for v in variants]}}
-        if place and plan.boost_topics:
-            # "Who to call in X about Y": X's contacts for topic Y, even without the words.
-            by_place_and_topic = {
-                "bool": {
-                    "filter": [
-                        term("group", "contacts"),
-                        term("municipalities", place),
-                        {"terms": {"topics": plan.boost_topics}},
-                    ],
-                    "should": [
-                        {
-                            "constant_score": {
-                                "filter": {"match_all": {}},
-                                "boost": TOPIC_ONLY_SCORE,
-                            }
-                        },
-                        {
-                            "multi_match": {
-                                "query": latvian.stemmed_text(variants[0]),
-                                "fields": ["title_stems", "body_stems"],
-                                "boost": ANY_WORD_SCORE,
-                            }
-                        },
-                    ],
-                }
+    body = {
+        "query": {
+            "function_score": {
+                "boost_mode": "multiply",
+                "functions": score_functions(plan, variants, place),
+                "query": {
+                    "bool": {"filter": filters(plan), "must": [matching(plan, variants, place)]}
+                },
+                "score_mode": "multiply",
             }
-            matching = {"bool": {"should": [by_place_and_topic, matching]}}
-    else:
-        matching = {"match_all": {}}
+        },
+        "aggs": {},
+        "track_total_hits": True,
+    }
+    add_hits(body, plan)
+    for name, field in FACETS.items():
+        body["aggs"][name] = {"terms": {"field": field, "size": 50}}
+    if variants:
+        body["suggest"] = {
+            "spelling": {
+                "text": plan.variants[0],
+                "term": {"field": "body", "suggest_mode": "missing", "min_word_length": 4},
+            }
+        }
+    return body
+
+
+def matching(plan, variants, place):
+    """What a document must match: any of the question's variants (or everything)."""
+    if not variants:
+        return {"match_all": {}}
+    by_text = {"dis_max": {"queries": [text_query(v) for v in variants]}}
+    if place and plan.boost_topics:
+        # "Who to call in X about Y": X's contacts for topic Y, even without the words.
+        return {"bool": {"should": [place_and_topic(plan, variants[0], place), by_text]}}
+    return by_text
+
+
+def place_and_topic(plan, text, place):
+    return {
+        "bool": {
+            "filter": [
+                term("group", "contacts"),
+                term("municipalities", place),
+                {"terms": {"topics": plan.boost_topics}},
+            ],
+            "should": [
+                {"constant_score": {"filter": {"match_all": {}}, "boost": TOPIC_ONLY_SCORE}},
+                {
+                    "multi_match": {
+                        "query": latvian.stemmed_text(text),
+                        "fields": ["title_stems", "body_stems"],
+                        "boost": ANY_WORD_SCORE,
+                    }
+                },
+            ],
+        }
+    }
+
+
+def score_functions(plan, variants, place):
+    """Multipliers: the asked place, contacts there, the question's topics, organisations."""
     functions = []
     if not variants and place:
         # Only a place asked: its own page first.
@@ -152,20 +183,12 @@ def search_body(plan):
     for topic, weight in topic_weights(plan):
         functions.append({"filter": term("topics", topic), "weight": weight})
     functions.append({"filter": term("kind", "organization"), "weight": ORGANIZATION_WEIGHT})
-    body = {
-        "query": {
-            "function_score": {
-                "boost_mode": "multiply",
-                "functions": functions,
-                "query": {"bool": {"filter": filters(plan), "must": [matching]}},
-                "score_mode": "multiply",
-            }
-        },
-        "aggs": {},
-        "track_total_hits": True,
-    }
+    return functions
+
+
+def add_hits(body, plan):
+    """The page of hits: one list, or each group's page from one request."""
     if plan.grouped:
-        # Each group's page of hits from one request.
         top_hits = {
             "highlight": HIGHLIGHT,
             "size": plan.per_page,
@@ -182,16 +205,6 @@ def search_body(plan):
             {"from": plan.offset, "size": plan.per_page, "_source": SOURCE_FIELDS},
             highlight=HIGHLIGHT,
         )
-    for name, field in FACETS.items():
-        body["aggs"][name] = {"terms": {"field": field, "size": 50}}
-    if variants:
-        body["suggest"] = {
-            "spelling": {
-                "text": plan.variants[0],
-                "term": {"field": "body", "suggest_mode": "missing", "min_word_length": 4},
-            }
-        }
-    return body
 
 
 def run(plan):

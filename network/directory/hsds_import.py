@@ -255,6 +255,12 @@ def _grouped(package, table, key="service_id"):
 
 
 def _write(package):
+    _write_organizations(package)
+    _write_locations(package)
+    _write_services(package, _write_topics(package))
+
+
+def _write_organizations(package):
     for v in (row.values for row in package.rows("organizations")):
         Organization.objects.update_or_create(
             id=v["id"],
@@ -267,6 +273,9 @@ def _write(package):
                 "is_demo": _bool(v.get("is_demo")),
             },
         )
+
+
+def _write_locations(package):
     addresses = {row.values["location_id"]: row.values for row in package.rows("addresses")}
     for v in (row.values for row in package.rows("locations")):
         address = addresses.get(v["id"], {})
@@ -286,12 +295,20 @@ def _write(package):
                 "country": address.get("country") or "LV",
             },
         )
+
+
+def _write_topics(package):
+    """The package's taxonomy terms as topics (existing slugs kept), by term id."""
     topics = {}
     for v in (row.values for row in package.rows("taxonomy_terms")):
         topic, _created = Topic.objects.get_or_create(
             slug=v["code"], defaults={"name": v["name"], "description": v.get("description", "")}
         )
         topics[v["id"]] = topic
+    return topics
+
+
+def _write_services(package, topics):
     attributes = _grouped(package, "attributes", key="link_id")
     areas = _grouped(package, "service_areas")
     languages = _grouped(package, "languages")
