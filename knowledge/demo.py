@@ -12,11 +12,11 @@ from decimal import Decimal
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from portal.core.editorial import ensure_moderation_workflow
 from portal.demo import get_or_create_child
 from taxonomy.demo import load_topics
 from taxonomy.models import Topic
 
-from .editorial import ensure_moderation_workflow
 from .models import (
     ArticlePage,
     GuidePage,

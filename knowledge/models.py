@@ -15,8 +15,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.lists import Shortlist
-from portal.pages import prefetch_by_type, restricted
+from portal.core.lists import Shortlist
+from portal.core.pages import prefetch_by_type, restricted
 from taxonomy.models import Topic
 
 from .api import ARTICLE_API_FIELDS, GUIDE_API_FIELDS, SEMINAR_API_FIELDS
@@ -171,8 +171,6 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         )
 
     def paginate(self, request, queryset):
-        from network.directory.models import MunicipalityPage
-
         page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
         # The cards show each item's topic and municipality names: fetched per type, not per
         # item, into plain lists (no queryset per item), municipalities by title only.
@@ -181,7 +179,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
             Prefetch("topics", to_attr="card_topics"),
             Prefetch(
                 "municipalities",
-                queryset=MunicipalityPage.objects.only("title"),
+                queryset=municipality_model().objects.only("title"),
                 to_attr="card_municipalities",
             ),
         )
@@ -557,3 +555,9 @@ class GuideStepPage(Page):
             steps=self.guide.steps(),
         )
         return context
+
+
+def municipality_model():
+    """network's municipality page model, from the relation naming it by string: knowledge
+    does not import network."""
+    return ArticlePage._meta.get_field("municipalities").related_model

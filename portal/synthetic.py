@@ -336,7 +336,7 @@ def refresh_planner_statistics():
 
 def forget_caches():
     """Bulk inserts and muted deletes send no signals: clear what the signals would have."""
-    from portal.cache import page_cache
+    from portal.core.cache import page_cache
     from search import fallback
 
     fallback.forget_documents()  # the database search fallback's per-process documents

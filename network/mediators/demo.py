@@ -20,8 +20,8 @@ from network.mediators.models import (
 )
 from network.mediators.permissions import ensure_people_permissions
 from network.posts.models import ExperienceIndexPage, ExperiencePostPage
+from portal.core.roles import MEDIATORS_GROUP, MODERATORS_GROUP
 from portal.demo import get_or_create_child
-from portal.roles import MEDIATORS_GROUP, MODERATORS_GROUP
 from taxonomy.models import Topic
 
 PERIOD = "2019. g. sept. – 2020. g. apr."

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.directory.models import MunicipalityPage
 from network.posts.models import USER_TEXT_FIELDS, ExperiencePostPage, Reply
-from portal.validators import SingleLineFieldsMixin
+from portal.core.validators import SingleLineFieldsMixin
 from taxonomy.models import Topic
 
 TEXTAREA = {"rows": 4}

@@ -13,10 +13,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from network.directory.models import MunicipalityPage
 from network.posts.filters import PostFilterForm
 from network.posts.sanitize import clean_text
-from portal.pages import restricted
-from portal.roles import is_editor
+from portal.core.pages import restricted
+from portal.core.roles import is_editor
+from taxonomy.models import Topic
 
 POSTS_PER_PAGE = 10
 
@@ -68,8 +70,6 @@ class ExperienceIndexPage(RoutablePageMixin, Page):
         return posts.distinct()
 
     def get_context(self, request, *args, **kwargs):
-        from network.directory.models.municipalities import MunicipalityPage
-        from taxonomy.models import Topic
 
         context = super().get_context(request, *args, **kwargs)
         form = PostFilterForm(
@@ -189,7 +189,7 @@ class ExperiencePostPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from network.posts.forms import ReplyForm
-        from portal.roles import is_member, is_moderator
+        from portal.core.roles import is_member, is_moderator
 
         context = super().get_context(request, *args, **kwargs)
         moderator = is_moderator(request.user)

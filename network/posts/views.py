@@ -17,13 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import WorkflowState
 
-from network.mediators.models import MediatorProfilePage
 from network.posts.forms import ExperiencePostForm, ReplyForm
 from network.posts.models import USER_TEXT_FIELDS
-from portal import mail
-from portal.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
-from portal.form_tokens import submit_once
-from portal.roles import is_mediator, is_member, is_moderator
+from portal.core import mail
+from portal.core.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
+from portal.core.form_tokens import submit_once
+from portal.core.roles import is_mediator, is_member, is_moderator
 
 
 def _login(request):
@@ -66,7 +65,7 @@ def _write(request, index_page):
     post.slug = _unique_slug(post.title)
     post.owner = request.user
     post.live = False
-    post.author_profile = MediatorProfilePage.objects.filter(user=request.user).first()
+    post.author_profile = getattr(request.user, "mediator_profile", None)  # the reverse one-to-one
     post.topics.set(form.cleaned_data["topics"])
     index_page.add_child(instance=post)
     submit_for_moderation(post, request.user)

@@ -5,7 +5,7 @@ so the defaults only put people in groups nobody reads (no notice, no portal per
 
 Nobody is dropped silently: a member of "Editors" is moved to Redaktori and a member of
 "Moderators" to Moderatori (the portal's permissions for those groups are granted by
-portal.roles.ensure_role_groups / knowledge.editorial, as for every member). The default
+portal.core.roles.ensure_role_groups / portal.core.editorial, as for every member). The default
 workflow is deactivated, its history kept, unless the portal uses it: a portal group approves
 in it, pages or snippets were assigned to it beyond the root, or content is waiting in it.
 A workflow kept that way gets the matching portal group beside the default group it loses.
@@ -15,7 +15,7 @@ Idempotent; the reverse does nothing (the defaults are not wanted back).
 from django.conf import settings
 from django.db import migrations
 
-from portal.roles import EDITORS_GROUP, MODERATORS_GROUP
+from portal.core.roles import EDITORS_GROUP, MODERATORS_GROUP
 
 DEFAULT_GROUPS = {"Editors": EDITORS_GROUP, "Moderators": MODERATORS_GROUP}
 DEFAULT_WORKFLOW = "Moderators approval"
