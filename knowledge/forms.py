@@ -13,14 +13,8 @@ from portal.core.cache import remember
 from portal.core.lists import Shortlist
 from taxonomy.models import Topic
 
-from .models import (
-    AUDIENCE_ALL,
-    AUDIENCES,
-    GUIDES_SHOWN,
-    ArticlePageTag,
-    SeminarPageTag,
-    municipality_model,
-)
+from .choices import AUDIENCE_ALL, AUDIENCES, GUIDES_SHOWN
+from .tags import ArticlePageTag, SeminarPageTag
 
 
 def used_tags(index_page):
@@ -75,12 +69,7 @@ class KnowledgeFilterForm(forms.Form):
     def __init__(self, index_page, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["birka"].queryset = used_tags(index_page)
-        self.fields["pasvaldiba"].queryset = (
-            municipality_model()
-            .objects.live()
-            .filter(locale_id=index_page.locale_id)
-            .order_by("title")
-        )
+        self.fields["pasvaldiba"].queryset = index_page.municipalities().order_by("title")
 
     def use_choices(self, lists):
         """Choices from already built lists ({field name: [(slug, label)]}) instead of one
@@ -107,7 +96,7 @@ def filter_lists(index_page, request=None):
     def build():
         topics = list(Topic.objects.all())
         guides = Shortlist.of(index_page.guides(), GUIDES_SHOWN)
-        municipalities = municipality_model().objects.live().filter(locale_id=index_page.locale_id)
+        municipalities = index_page.municipalities()
         return {
             "tema": [(topic.slug, topic.label) for topic in topics],
             "birka": [(tag.slug, tag.name) for tag in used_tags(index_page)],

@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portāls")
 
     def ready(self):
+        # Imported once the app registry is ready: these modules import models.
         from django.db import models
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.models import Locale
@@ -34,7 +35,7 @@ def after_migrate(using="default", **kwargs):
     and their default estimates make it scan the page tree once per row."""
     from django.db import connections
 
-    from .core.cache import create_cache_tables
+    from .core.cache import create_cache_tables  # apps.py loads before models can be imported
 
     create_cache_tables(using)
     if connections[using].vendor == "postgresql":
