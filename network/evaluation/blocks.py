@@ -44,7 +44,7 @@ class EvaluationResultsBlock(blocks.StructBlock):
     class Meta:
         icon = "clipboard-list"
         label = _("Aptaujas rezultāti")
-        template = "knowledge/blocks/evaluation_results.html"
+        template = "network/evaluation/blocks/evaluation_results.html"
         preview_template = "knowledge/blocks/preview.html"
         description = _(
             "Pašvaldību darbinieku aptaujas rezultāti: diagramma un tabula katram jautājumam."

@@ -51,7 +51,7 @@ class FiguresBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = _("Skaitļi ar diagrammu")
-        template = "knowledge/blocks/figures.html"
+        template = "portal/core/blocks/figures.html"
         preview_template = "knowledge/blocks/preview.html"
         preview_value = {
             "title": "Piemērs",

@@ -11,7 +11,7 @@ VALUE_SPACE = 48
 
 def bar_chart(rows):
     """Geometry of a horizontal bar chart for (label, number) rows, drawn as SVG by
-    templates/knowledge/includes/bar_chart.html; bars scale to the largest number."""
+    templates/includes/bar_chart.html; bars scale to the largest number."""
     values = [Decimal(str(number or 0)) for _label, number in rows]
     largest = max(values, default=0) or 1
     bar_space = CHART_WIDTH - VALUE_SPACE
