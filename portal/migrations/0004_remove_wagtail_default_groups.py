@@ -1,7 +1,8 @@
 """Wagtail's first migrations create the groups "Editors" and "Moderators" (wagtailcore 0002)
 and the workflow "Moderators approval" on the root page (wagtailcore 0048). The portal has its
-own roles (portal/roles.py) and its own workflow ("Zināšanu moderācija", knowledge/editorial.py),
-so the defaults only put people in groups nobody reads (no notice, no portal permission).
+own roles (portal/core/roles.py) and its own workflow ("Zināšanu moderācija",
+portal/core/editorial.py), so the defaults only put people in groups nobody reads (no notice, no
+portal permission).
 
 Nobody is dropped silently: a member of "Editors" is moved to Redaktori and a member of
 "Moderators" to Moderatori (the portal's permissions for those groups are granted by
