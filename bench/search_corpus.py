@@ -12,7 +12,8 @@ import uuid
 from django.apps import apps
 
 from network.synthetic import words
-from portal.demo import build_site, get_or_create_child
+from portal.core.demo_data import get_or_create_child
+from portal.demo import build_site
 from taxonomy.demo import load_topics
 
 MUNICIPALITIES = [

@@ -11,7 +11,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from portal.params import BadParameter, int_param
+from portal.core.params import BadParameter, int_param
 
 # Relations the API fields of our page types read: fetched once per listing, not per page.
 PREFETCHED_RELATIONS = ("topics", "municipalities", "tagged_items__tag")

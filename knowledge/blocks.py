@@ -1,10 +1,5 @@
 """StreamField blocks of the knowledge pages; each has an editor preview and a description."""
 
-import uuid
-from decimal import Decimal
-
-from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -14,7 +9,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import RichText
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from portal.core.blocks import FiguresBlock, offered_blocks
 
 PREVIEW_TEMPLATE = "knowledge/blocks/preview.html"
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -246,173 +242,6 @@ class MediatorResultsBlock(blocks.StructBlock):
         description = _("Viena mediatora paveiktais: atbalstīto skaits un darbības.")
 
 
-class FigureRowBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label=_("nosaukums"), max_length=80)
-    value = blocks.DecimalBlock(label=_("vērtība"), min_value=0, decimal_places=2)
-    note = blocks.CharBlock(label=_("piezīme"), max_length=200, required=False)
-
-    class Meta:
-        icon = "list-ul"
-        label = _("Skaitlis")
-
-
-class FiguresBlock(blocks.StructBlock):
-    """A bar chart drawn on the server as SVG, always with its data table."""
-
-    title = blocks.CharBlock(label=_("nosaukums"), max_length=200)
-    value_label = blocks.CharBlock(
-        label=_("ko skaitļi nozīmē"),
-        max_length=80,
-        help_text=_("Tabulas kolonnas virsraksts, piemēram, “Atbalstītās ģimenes”."),
-    )
-    rows = blocks.ListBlock(FigureRowBlock(), label=_("skaitļi"), min_num=1, max_num=20)
-    source = blocks.CharBlock(
-        label=_("avots"),
-        max_length=250,
-        help_text=_("No kurienes skaitļi: publicējiet tikai avotā minētos."),
-    )
-
-    BAR_HEIGHT = 18
-    ROW_HEIGHT = 46
-    CHART_WIDTH = 320
-    VALUE_SPACE = 48
-
-    class Meta:
-        icon = "table"
-        label = _("Skaitļi ar diagrammu")
-        template = "knowledge/blocks/figures.html"
-        preview_template = PREVIEW_TEMPLATE
-        preview_value = {
-            "title": "Piemērs",
-            "value_label": "Skaits",
-            "rows": [
-                {"label": "A", "value": "3", "note": ""},
-                {"label": "B", "value": "5", "note": ""},
-            ],
-            "source": "Piemēra dati redaktora priekšskatījumam",
-        }
-        description = _("Stabiņu diagramma (SVG) ar datu tabulu zem tās.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not any(row["value"] for row in value["rows"]):
-            raise blocks.StructBlockValidationError(
-                non_block_errors=ValidationError(_("Vismaz vienai vērtībai jābūt lielākai par 0."))
-            )
-        return value
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["chart"] = self.chart(value)
-        return context
-
-    def chart(self, value):
-        """Bar geometry for the SVG; bars scale to the largest value."""
-        return bar_chart([(row["label"], row["value"]) for row in value["rows"]])
-
-
-def bar_chart(rows):
-    """Geometry of a horizontal bar chart for (label, number) rows, drawn as SVG by
-    templates/knowledge/includes/bar_chart.html; bars scale to the largest number."""
-    values = [Decimal(str(number or 0)) for _label, number in rows]
-    largest = max(values, default=0) or 1
-    bar_space = FiguresBlock.CHART_WIDTH - FiguresBlock.VALUE_SPACE
-    bars = []
-    for index, ((label, _number), number) in enumerate(zip(rows, values, strict=True)):
-        top = index * FiguresBlock.ROW_HEIGHT
-        width = round(float(number / largest) * bar_space, 1)
-        bars.append(
-            {
-                "label": label,
-                "value": number,
-                "label_y": top + 14,
-                "bar_y": top + 20,
-                "width": max(width, 1),
-                "value_x": max(width, 1) + 6,
-                "value_y": top + 20 + FiguresBlock.BAR_HEIGHT - 4,
-            }
-        )
-    return {
-        "id": f"chart-{uuid.uuid4().hex[:8]}",
-        "width": FiguresBlock.CHART_WIDTH,
-        "height": len(rows) * FiguresBlock.ROW_HEIGHT,
-        "bar_height": FiguresBlock.BAR_HEIGHT,
-        "bars": bars,
-    }
-
-
-def evaluation_question_choices():
-    from network.evaluation.models import QUESTIONS
-
-    return [(q.key, f"{number}. {q.text}") for number, q in enumerate(QUESTIONS, start=1)]
-
-
-class EvaluationResultsBlock(blocks.StructBlock):
-    """The results of a municipal staff evaluation survey (network): per question a bar
-    chart and its table, the same summary editors see in the admin."""
-
-    title = blocks.CharBlock(label=_("virsraksts"), max_length=200, required=False)
-    survey = SnippetChooserBlock("network.EvaluationSurvey", label=_("aptauja"))
-    municipality = blocks.PageChooserBlock(
-        label=_("pašvaldība"),
-        page_type="network.MunicipalityPage",
-        required=False,
-        help_text=_("Tukšs — visu pašvaldību atbildes kopā."),
-    )
-    questions = blocks.MultipleChoiceBlock(
-        label=_("jautājumi"),
-        choices=evaluation_question_choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Tukšs — visi jautājumi."),
-    )
-    show_texts = blocks.BooleanBlock(
-        label=_("rādīt brīvā teksta atbildes"),
-        required=False,
-        default=False,
-        help_text=_("Atbildes uz abiem atvērtajiem jautājumiem, sagrupētas pa darbības jomām."),
-    )
-
-    class Meta:
-        icon = "clipboard-list"
-        label = _("Aptaujas rezultāti")
-        template = "knowledge/blocks/evaluation_results.html"
-        preview_template = PREVIEW_TEMPLATE
-        description = _(
-            "Pašvaldību darbinieku aptaujas rezultāti: diagramma un tabula katram jautājumam."
-        )
-
-    def get_preview_value(self):
-        """The newest survey with answers, so the preview shows real charts when it can."""
-        from network.evaluation.models import EvaluationSurvey
-
-        survey = EvaluationSurvey.objects.filter(invitations__response__isnull=False).first()
-        return self.normalize({"title": "Pašvaldību darbinieku vērtējums", "survey": survey})
-
-    def get_preview_context(self, value, parent_context=None):
-        context = super().get_preview_context(value, parent_context=parent_context)
-        context["is_preview"] = True
-        return context
-
-    def get_context(self, value, parent_context=None):
-        from network.evaluation.summary import summarise
-
-        context = super().get_context(value, parent_context=parent_context)
-        survey = value.get("survey")
-        context["summary"] = (
-            summarise(
-                survey,
-                municipality=value.get("municipality"),
-                keys=value.get("questions"),
-                include_texts=value.get("show_texts"),
-            )
-            if survey is not None
-            else None
-        )
-        context["id_prefix"] = f"eval-{uuid.uuid4().hex[:6]}-"
-        return context
-
-
 class KnowledgeStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Teksts"),
@@ -437,9 +266,10 @@ class KnowledgeStreamBlock(blocks.StreamBlock):
 
 
 class SeminarStreamBlock(KnowledgeStreamBlock):
-    """A seminar's results may also show a municipal staff survey's results."""
+    """A seminar's results may also show blocks other apps offer (the evaluation survey's)."""
 
-    evaluation_results = EvaluationResultsBlock()
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*offered_blocks("seminar"), *(local_blocks or [])], **kwargs)
 
 
 def plain_text(value):

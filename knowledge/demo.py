@@ -11,10 +11,11 @@ from pathlib import Path
 from django.utils import timezone
 
 from portal.core.demo_data import create_page, read
+from portal.core.editorial import ensure_moderation_workflow
 from taxonomy.demo import load_topics
 from taxonomy.models import Topic
 
-from .editorial import ensure_moderation_workflow
+from .blocks import SeminarStreamBlock
 from .models import (
     ArticlePage,
     GuidePage,
@@ -59,21 +60,19 @@ def load(site, log):
 
 
 def _municipalities(site):
-    """The network's municipality pages by slug (network's load_base has made them)."""
-    from network.directory.models import MunicipalityPage
+    """The network's municipality pages by slug (network's load_base has made them), found
+    through the articles' relation: knowledge does not import network."""
+    municipality_model = ArticlePage._meta.get_field("municipalities").related_model
+    pages = municipality_model.objects.descendant_of(site.root_page)
+    return {page.slug: page for page in pages}
 
-    return {page.slug: page for page in MunicipalityPage.objects.descendant_of(site.root_page)}
 
-
-def add_evaluation_results(site, survey):
-    """The demo survey's results on the seminar page, after the note on the survey's figures.
+def add_evaluation_results(site, survey, questions):
+    """The demo survey's results (those questions) on the seminar page, after the note on the
+    survey's figures; portal's demo links the two apps' content.
 
     Added once: a page that already has a results block (or no longer exists) is left alone.
     """
-    from network.evaluation.models import LIKERT_KEYS
-
-    from .blocks import SeminarStreamBlock
-
     data = read(DATA / "evaluation.yaml")
     seminar = SeminarPage.objects.descendant_of(site.root_page).filter(slug=data["seminar"]).first()
     if seminar is None or any(child.block_type == "evaluation_results" for child in seminar.body):
@@ -83,7 +82,7 @@ def add_evaluation_results(site, survey):
         {
             "title": data["title"],
             "survey": survey,
-            "questions": list(LIKERT_KEYS),  # the quotes are on the page already
+            "questions": list(questions),  # the quotes are on the page already
             "show_texts": data["show_texts"],
         }
     )

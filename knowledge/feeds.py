@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from portal.pages import prefetch_by_type
+from portal.core.pages import prefetch_by_type
 
 FEED_SIZE = 20
 

@@ -9,11 +9,12 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from portal.cache import remember
-from portal.lists import Shortlist
+from portal.core.cache import remember
+from portal.core.lists import Shortlist
 from taxonomy.models import Topic
 
-from .models import AUDIENCE_ALL, AUDIENCES, GUIDES_SHOWN, ArticlePageTag, SeminarPageTag
+from .choices import AUDIENCE_ALL, AUDIENCES, GUIDES_SHOWN
+from .tags import ArticlePageTag, SeminarPageTag
 
 
 def used_tags(index_page):
@@ -66,13 +67,9 @@ class KnowledgeFilterForm(forms.Form):
     )
 
     def __init__(self, index_page, *args, **kwargs):
-        from network.directory.models import MunicipalityPage
-
         super().__init__(*args, **kwargs)
         self.fields["birka"].queryset = used_tags(index_page)
-        self.fields["pasvaldiba"].queryset = (
-            MunicipalityPage.objects.live().filter(locale_id=index_page.locale_id).order_by("title")
-        )
+        self.fields["pasvaldiba"].queryset = index_page.municipalities().order_by("title")
 
     def use_choices(self, lists):
         """Choices from already built lists ({field name: [(slug, label)]}) instead of one
@@ -94,14 +91,12 @@ class KnowledgeFilterForm(forms.Form):
 def filter_lists(index_page, request=None):
     """The filter choices, topic links and guides: the same for every visitor, so built
     once per language and kept in the page cache (cleared on every content change)."""
-    from network.directory.models import MunicipalityPage
-
     key = f"knowledge-lists:{index_page.pk}:{translation.get_language()}"
 
     def build():
         topics = list(Topic.objects.all())
         guides = Shortlist.of(index_page.guides(), GUIDES_SHOWN)
-        municipalities = MunicipalityPage.objects.live().filter(locale_id=index_page.locale_id)
+        municipalities = index_page.municipalities()
         return {
             "tema": [(topic.slug, topic.label) for topic in topics],
             "birka": [(tag.slug, tag.name) for tag in used_tags(index_page)],

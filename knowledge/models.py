@@ -6,8 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -15,42 +14,19 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.lists import Shortlist
-from portal.pages import prefetch_by_type, restricted
+from portal.core.lists import Shortlist
+from portal.core.pages import prefetch_by_type, restricted
 from taxonomy.models import Topic
 
 from .api import ARTICLE_API_FIELDS, GUIDE_API_FIELDS, SEMINAR_API_FIELDS
 from .blocks import KnowledgeStreamBlock, SeminarStreamBlock, plain_text
+from .choices import AUDIENCE_ALL, AUDIENCES, GUIDES_SHOWN, PRACTICE_STATUSES
+from .feeds import KnowledgeFeed
+from .forms import ListingFilters
+from .tags import ArticlePageTag, SeminarPageTag
 
 PAGE_SIZE = 10
-# The listing and topic pages name this many guides and link to the whole list (`celvezi/`).
-GUIDES_SHOWN = 5
 GUIDES_PER_PAGE = 20
-
-AUDIENCE_ALL = "all"
-AUDIENCES = [
-    (AUDIENCE_ALL, _("visi")),
-    ("new_mediators", _("jaunie mediatori")),
-    ("mediators", _("mediatori")),
-    ("municipal_staff", _("pašvaldību darbinieki")),
-]
-PRACTICE_STATUSES = [
-    ("promising", _("daudzsološa — izmēģināta vienā vietā")),
-    ("demonstrated", _("apliecināta — pašvaldība redz rezultātus")),
-    ("replicated", _("pārņemta — darbojas vairākās pašvaldībās")),
-]
-
-
-class ArticlePageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "knowledge.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
-    )
-
-
-class SeminarPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "knowledge.SeminarPage", related_name="tagged_items", on_delete=models.CASCADE
-    )
 
 
 def find_knowledge_index(page):
@@ -170,9 +146,11 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
             .order_by("title")
         )
 
-    def paginate(self, request, queryset):
-        from network.directory.models import MunicipalityPage
+    def municipalities(self):
+        """Live municipality pages in this listing's language: the filter's choices."""
+        return municipality_model().objects.live().filter(locale_id=self.locale_id)
 
+    def paginate(self, request, queryset):
         page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
         # The cards show each item's topic and municipality names: fetched per type, not per
         # item, into plain lists (no queryset per item), municipalities by title only.
@@ -181,7 +159,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
             Prefetch("topics", to_attr="card_topics"),
             Prefetch(
                 "municipalities",
-                queryset=MunicipalityPage.objects.only("title"),
+                queryset=municipality_model().objects.only("title"),
                 to_attr="card_municipalities",
             ),
         )
@@ -189,8 +167,6 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from .forms import ListingFilters
-
         filters = ListingFilters(self, request)
         items = self.items(**filters.chosen) if filters.valid else Page.objects.none()
         response = self.render(
@@ -227,8 +203,6 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed_route(self, request):
-        from .feeds import KnowledgeFeed
-
         return KnowledgeFeed(self)(request)
 
 
@@ -557,3 +531,9 @@ class GuideStepPage(Page):
             steps=self.guide.steps(),
         )
         return context
+
+
+def municipality_model():
+    """network's municipality page model, from the relation naming it by string: knowledge
+    does not import network."""
+    return ArticlePage._meta.get_field("municipalities").related_model

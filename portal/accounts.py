@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import mail
-from .form_tokens import submit_once
+from .core import mail
+from .core.form_tokens import submit_once
+from .core.roles import ensure_role_groups, invitable_roles, is_editor, privileged_view
+from .core.validators import SingleLineFieldsMixin
 from .models import Invitation
-from .roles import ensure_role_groups, invitable_roles, is_editor, privileged_view
-from .validators import SingleLineFieldsMixin
 
 
 class InvitationForm(SingleLineFieldsMixin, forms.ModelForm):

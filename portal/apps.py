@@ -8,13 +8,14 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portāls")
 
     def ready(self):
+        # Imported once the app registry is ready: these modules import models.
         from django.db import models
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.models import Locale
 
-        from .cache import connect_signals
-        from .pages import forget_locales
-        from .validators import validate_single_line
+        from .core.cache import connect_signals
+        from .core.pages import forget_locales
+        from .core.validators import validate_single_line
 
         # Every CharField in the admin's forms (page titles, snippets, their inline rows) is one
         # line; none is edited in a textarea. Public forms use validators.SingleLineFieldsMixin.
@@ -34,7 +35,7 @@ def after_migrate(using="default", **kwargs):
     and their default estimates make it scan the page tree once per row."""
     from django.db import connections
 
-    from .cache import create_cache_tables
+    from .core.cache import create_cache_tables  # apps.py loads before models can be imported
 
     create_cache_tables(using)
     if connections[using].vendor == "postgresql":

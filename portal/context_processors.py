@@ -1,8 +1,8 @@
 from wagtail.models import Page, Site
 
-from .cache import remember
+from .core.cache import remember
+from .core.pages import active_locale, public
 from .models import SiteSettings
-from .pages import active_locale, public
 
 
 def navigation(request):

@@ -7,10 +7,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
-from .core.demo_data import get_or_create_child, read
-from .models import HomePage, SiteSettings
+from knowledge import demo as knowledge_demo
+from network.evaluation import demo as evaluation_demo
+from network.evaluation.models import LIKERT_KEYS
 
-__all__ = ["build_site", "ensure_demo_admin", "get_or_create_child"]  # other apps' demo uses these
+from .core.demo_data import read
+from .models import HomePage, SiteSettings
 
 DEMO_ADMIN_USERNAME = "demo-admin"
 DEMO_MARK = "[DEMO]"
@@ -82,3 +84,10 @@ def ensure_demo_admin(log):
         last_name="Administrators",
     )
     log(f"portal: demo admin created — login: {DEMO_ADMIN_USERNAME} / password: {password}")
+
+
+def link_apps_content(site, log):
+    """What joins two apps' demo content: the survey's results on the seminar page."""
+    survey = evaluation_demo.demo_survey()
+    if survey is not None and knowledge_demo.add_evaluation_results(site, survey, LIKERT_KEYS):
+        log("knowledge: evaluation results block on the demo seminar page")

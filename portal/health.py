@@ -6,6 +6,9 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django_tasks import default_task_backend
 
+from search import documents
+from search.models import PendingIndexUpdate
+
 
 def _database():
     try:
@@ -17,8 +20,6 @@ def _database():
 
 
 def _search():
-    from search import documents
-
     if not documents.is_configured():
         return {"status": "disabled", "detail": "database fallback (no ELASTICSEARCH_URL)"}
     try:
@@ -33,8 +34,6 @@ def _search():
 
 def _tasks():
     """Index updates run as tasks; the ones that failed wait in PendingIndexUpdate for a retry."""
-    from search.models import PendingIndexUpdate
-
     backend = type(default_task_backend).__name__
     try:
         pending = PendingIndexUpdate.objects.count()

@@ -12,8 +12,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .pages import active_locale, localized, public
-from .roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, MEDIATORS_GROUP, MODERATORS_GROUP
+from .core.models import OutgoingMail  # noqa: F401 (the portal app registers its models here)
+from .core.pages import active_locale, localized, public
+from .core.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, MEDIATORS_GROUP, MODERATORS_GROUP
 
 
 class HomePage(Page):
@@ -244,36 +245,3 @@ class Invitation(models.Model):
     @property
     def is_usable(self):
         return self.accepted_at is None and self.expires_at > timezone.now()
-
-
-class OutgoingMail(models.Model):
-    """Every e-mail the portal sends, stored with the action that causes it: sent after the
-    commit (portal.mail), retried by `send_pending_mail` when the server failed."""
-
-    subject = models.TextField(_("temats"))
-    body = models.TextField(_("teksts"))
-    from_email = models.CharField(_("sūtītājs"), max_length=254)
-    recipients = models.JSONField(_("saņēmēji"), default=list)
-    created = models.DateTimeField(_("izveidots"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("nosūtīts"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("mēģinājumi"), default=0)
-    last_error = models.TextField(_("pēdējā kļūda"), blank=True)
-
-    class Meta:
-        verbose_name = _("izejošā vēstule")
-        verbose_name_plural = _("izejošās vēstules")
-        ordering = ["-created"]
-        indexes = [
-            models.Index(
-                fields=["created"],
-                name="portal_outgoing_unsent_idx",
-                condition=models.Q(sent_at__isnull=True),
-            )
-        ]
-
-    def __str__(self):
-        return self.subject
-
-    @property
-    def to(self):
-        return ", ".join(self.recipients)

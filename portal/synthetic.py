@@ -27,7 +27,7 @@ from network import synthetic as network_synthetic
 from network.directory.models import MunicipalityIndexPage
 from network.mediators.models import MediatorIndexPage
 from network.posts.models import ExperienceIndexPage
-from portal.cache import page_cache
+from portal.core.cache import page_cache
 from portal.core.synthetic import BATCH, MARK, SLUG_PREFIX, USERNAME_PREFIX, batched
 from search import fallback
 

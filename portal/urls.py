@@ -9,8 +9,8 @@ from portal.health import healthz
 from search import api_urls as search_api_urls
 from search import urls as search_urls
 
-# A query parameter people can fix (portal.params.BadParameter) is a 400 that says what is wrong.
-handler400 = "portal.params.bad_request"
+# A query parameter people can fix (portal.core.params.BadParameter): a 400 saying what is wrong.
+handler400 = "portal.core.params.bad_request"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -9,9 +9,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from . import two_factor
+from .core import two_factor
+from .core.roles import ADMINISTRATORS_GROUP, has_role, is_editor
 from .models import OutgoingMail
-from .roles import ADMINISTRATORS_GROUP, has_role, is_editor
 
 
 @hooks.register("register_admin_urls")

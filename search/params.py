@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from portal.validators import validate_single_line
+from portal.core.validators import validate_single_line
 
 from .registry import GROUPS, KINDS
 

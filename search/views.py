@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from portal.client import over_limit
+from portal.core.client import over_limit
 
 from . import service
 from .params import MAX_SUGGEST_LENGTH, BadSearch, parse

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Workflow
 
-from knowledge.editorial import EDITORS_GROUP, MODERATORS_GROUP, WORKFLOW_NAME
 from knowledge.models import ArticlePage, GuidePage, KnowledgeIndexPage, SeminarPage
+from portal.core.editorial import EDITORS_GROUP, MODERATORS_GROUP, WORKFLOW_NAME
 
 pytestmark = pytest.mark.django_db
 SEMINAR_URL = "/zinasanas/romu-mediatoru-pieredzes-apmainas-seminars/"

@@ -5,8 +5,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from knowledge.blocks import EvaluationResultsBlock, KnowledgeStreamBlock, SeminarStreamBlock
+from knowledge.blocks import KnowledgeStreamBlock, SeminarStreamBlock
 from knowledge.factories import SeminarPageFactory
+from network.evaluation.blocks import EvaluationResultsBlock
 from network.evaluation.models import EvaluationInvitation, EvaluationResponse, EvaluationSurvey
 
 pytestmark = pytest.mark.django_db

@@ -74,7 +74,7 @@ def test_report_needs_page_permissions(client, dated_pages):
 def test_moderator_sees_overdue_pages_in_their_section(client, dated_pages, knowledge_index):
     from django.contrib.auth.models import Group
 
-    from knowledge.editorial import MODERATORS_GROUP, ensure_moderation_workflow
+    from portal.core.editorial import MODERATORS_GROUP, ensure_moderation_workflow
 
     ensure_moderation_workflow([knowledge_index])
     moderator = get_user_model().objects.create_user("moderators", "m@example.org", "x")

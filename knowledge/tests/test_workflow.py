@@ -7,13 +7,13 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
-from knowledge.editorial import (
+from knowledge.models import ArticlePage
+from portal.core.editorial import (
     EDITORS_GROUP,
     MODERATORS_GROUP,
     WORKFLOW_NAME,
     ensure_moderation_workflow,
 )
-from knowledge.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 

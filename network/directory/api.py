@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from network.directory import hsds
 from network.directory.models import Organization, Service, ServiceAtLocation
-from portal.params import BadParameter, int_param, moment_param
+from portal.core.params import BadParameter, int_param, moment_param
 from taxonomy.models import Topic
 
 DEFAULT_PER_PAGE = 50
@@ -38,7 +38,7 @@ def api_view(view):
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except BadParameter as error:  # BadRequest here, or from portal.params
+        except BadParameter as error:  # BadRequest here, or from portal.core.params
             return _error(error)
 
     wrapper.__name__ = view.__name__

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from network.directory.models import ChangeRequest
-from portal.validators import SingleLineFieldsMixin
+from portal.core.validators import SingleLineFieldsMixin
 
 
 class SuggestEditForm(SingleLineFieldsMixin, forms.ModelForm):

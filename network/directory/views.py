@@ -18,11 +18,11 @@ from network.directory.forms import SuggestEditForm
 from network.directory.hours import week_table
 from network.directory.models import MunicipalityPage, Service, ServiceAtLocation
 from network.directory.vcard import service_vcard
-from portal import mail
-from portal.client import count_request, requests_counted
-from portal.form_tokens import submit_once
-from portal.pages import restricted
-from portal.roles import EDITORIAL_GROUPS
+from portal.core import mail
+from portal.core.client import count_request, requests_counted
+from portal.core.form_tokens import submit_once
+from portal.core.pages import restricted
+from portal.core.roles import EDITORIAL_GROUPS
 
 logger = logging.getLogger(__name__)
 

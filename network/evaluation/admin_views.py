@@ -30,8 +30,8 @@ from network.evaluation.models import (
     FieldOfWork,
 )
 from network.evaluation.summary import summarise
-from portal.params import parse_int
-from portal.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, MODERATORS_GROUP, is_editor
+from portal.core.params import parse_int
+from portal.core.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, MODERATORS_GROUP, is_editor
 
 MAX_INVITATIONS_AT_ONCE = 50
 

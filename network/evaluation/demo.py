@@ -34,18 +34,17 @@ def seed():
     return demo_data.read(SURVEY_FILE)
 
 
-def load(site, log):
-    from knowledge.demo import add_evaluation_results
+def demo_survey():
+    return EvaluationSurvey.objects.filter(title=seed()["title"], is_demo=True).first()
 
-    survey = EvaluationSurvey.objects.filter(title=seed()["title"], is_demo=True).first()
-    if survey is None:
+
+def load(site, log):
+    if demo_survey() is None:
         survey = create_survey(site, seed())
         log(
             f"network: demo evaluation survey, {survey.responses().count()} answers from the "
             f"seed's quotes, {survey.invitations.filter(used_at__isnull=True).count()} unused links"
         )
-    if add_evaluation_results(site, survey):
-        log("knowledge: evaluation results block on the demo seminar page")
 
 
 def create_survey(site, seed):

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from knowledge.blocks import bar_chart
 from network.evaluation.models import (
     LIKERT_KEYS,
     QUESTIONS,
@@ -17,6 +16,7 @@ from network.evaluation.models import (
     FieldOfWork,
     Likert,
 )
+from portal.core.charts import bar_chart
 
 
 @dataclass

@@ -22,7 +22,7 @@ from network.mediators.permissions import ensure_people_permissions
 from network.posts.models import ExperienceIndexPage, ExperiencePostPage
 from portal.core import demo_data
 from portal.core.demo_data import get_or_create_child
-from portal.roles import MEDIATORS_GROUP, MODERATORS_GROUP
+from portal.core.roles import MEDIATORS_GROUP, MODERATORS_GROUP
 from taxonomy.models import Topic
 
 PEOPLE_FILE = Path(__file__).resolve().parent / "data" / "demo" / "people.yaml"

@@ -11,8 +11,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network.directory.models import MunicipalityPage
 from network.mediators.filters import MediatorFilterForm
-from portal.pages import restricted
+from network.posts.models import ExperiencePostPage
+from portal.core.blocks import FiguresBlock
+from portal.core.pages import restricted
+from taxonomy.models import Topic
 
 LANGUAGE_CHOICES = [
     ("rom", _("romu (romani)")),
@@ -68,8 +72,6 @@ class MediatorIndexPage(Page):
 
     def municipality_counts(self):
         """Every live municipality with its number of mediators here: the list behind the map."""
-        from network.directory.models.municipalities import MunicipalityPage
-
         live_here = Q(mediator_profiles__live=True, mediator_profiles__path__startswith=self.path)
         return (
             MunicipalityPage.objects.live()
@@ -101,8 +103,6 @@ class MediatorIndexPage(Page):
         return points
 
     def get_context(self, request, *args, **kwargs):
-        from taxonomy.models import Topic
-
         context = super().get_context(request, *args, **kwargs)
         municipality_counts = list(self.municipality_counts())
         form = MediatorFilterForm(
@@ -255,15 +255,7 @@ class MediatorProfilePage(Page):
             "source": periods[0].source or _("mediatora atskaites"),
         }
 
-    def report_totals(self):
-        """Period figures of this mediator's submitted monthly reports (one query), or None."""
-        from network.reports.models import mediator_period_totals
-
-        return mediator_period_totals(self)
-
     def posts(self):
-        from network.posts.models import ExperiencePostPage
-
         return (
             ExperiencePostPage.objects.live()
             .exclude(restricted())
@@ -278,8 +270,6 @@ class MediatorProfilePage(Page):
         return "\n".join(p for p in parts if p)
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.blocks import FiguresBlock
-
         context = super().get_context(request, *args, **kwargs)
         chart = self.families_chart()
         context["families_chart"] = FiguresBlock().render(chart) if chart else ""

@@ -3,8 +3,8 @@
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupPagePermission
 
-from knowledge.editorial import ensure_moderation_workflow
-from portal.roles import MEDIATORS_GROUP, ensure_role_groups
+from portal.core.editorial import ensure_moderation_workflow
+from portal.core.roles import MEDIATORS_GROUP, ensure_role_groups
 
 
 def ensure_people_permissions(mediator_index, experience_index):

@@ -2,11 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import Group, register
+from network.posts.search_documents import EXPERIENCE
+from search.registry import register
 from search.sources import PageSource
-
-# Colleagues' experience, last on the search page; experience posts share it.
-EXPERIENCE = Group("experience", _("Kolēģu pieredze"), order=3)
 
 register(
     PageSource(

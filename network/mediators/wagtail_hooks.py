@@ -9,7 +9,7 @@ from wagtail.permissions import register_permission_policy
 
 from network.mediators.models import MediatorProfilePage
 from network.posts.models import ExperiencePostPage
-from portal.roles import is_editor, is_mediator
+from portal.core.roles import is_editor, is_mediator
 
 
 def sees_only_own_pages(user):

@@ -4,7 +4,7 @@ outside them is a form error (the listing is then empty), never a server error."
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.lists import ListingFilterForm
+from portal.core.lists import ListingFilterForm
 
 
 class PostFilterForm(ListingFilterForm):

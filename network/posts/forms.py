@@ -1,12 +1,16 @@
-"""Public forms of the experience exchange: writing a post and replying to one."""
+"""Public forms of the experience exchange: writing a post and replying to one.
+
+The forms name no model: the pages bind them to theirs (post_form_class, reply_form_class),
+so the page models can use these forms and the views without an import cycle.
+"""
 
 from django import forms
-from django.forms.models import construct_instance
+from django.forms.models import construct_instance, modelform_factory
 from django.utils.translation import gettext_lazy as _
 
 from network.directory.models import MunicipalityPage
-from network.posts.models import USER_TEXT_FIELDS, ExperiencePostPage, Reply
-from portal.validators import SingleLineFieldsMixin
+from network.posts.prompts import USER_TEXT_FIELDS
+from portal.core.validators import SingleLineFieldsMixin
 from taxonomy.models import Topic
 
 TEXTAREA = {"rows": 4}
@@ -29,7 +33,6 @@ class ExperiencePostForm(SingleLineFieldsMixin, forms.ModelForm):
     )
 
     class Meta:
-        model = ExperiencePostPage
         fields = ["title", "municipality", "topics", *USER_TEXT_FIELDS]
         labels = {"title": _("Virsraksts")}
         widgets = {name: forms.Textarea(attrs=TEXTAREA) for name in USER_TEXT_FIELDS}
@@ -58,7 +61,6 @@ class ExperiencePostForm(SingleLineFieldsMixin, forms.ModelForm):
 
 class ReplyForm(forms.ModelForm):
     class Meta:
-        model = Reply
         fields = ["body"]
         labels = {"body": _("Jūsu atbilde")}
         widgets = {"body": forms.Textarea(attrs={"rows": 4, "maxlength": 3000})}
@@ -68,3 +70,13 @@ class ReplyForm(forms.ModelForm):
         if not body:
             raise forms.ValidationError(_("Atbilde ir tukša."))
         return body
+
+
+def post_form_class(post_model):
+    """ExperiencePostForm for the post page model."""
+    return modelform_factory(post_model, form=ExperiencePostForm)
+
+
+def reply_form_class(post):
+    """ReplyForm for the model of the post's replies."""
+    return modelform_factory(post.replies.model, form=ReplyForm)

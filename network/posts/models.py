@@ -13,21 +13,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from network.directory.models import MunicipalityPage
+from network.posts import views
 from network.posts.filters import PostFilterForm
+from network.posts.forms import reply_form_class
+from network.posts.prompts import PROMPTS, USER_TEXT_FIELDS
 from network.posts.sanitize import clean_text
-from portal.pages import restricted
-from portal.roles import is_editor
+from portal.core.pages import restricted
+from portal.core.roles import is_editor, is_member, is_moderator
+from taxonomy.models import Topic
 
 POSTS_PER_PAGE = 10
-
-# The seminar's four prompts, in its order: (field name, prompt as the slides word it).
-PROMPTS = [
-    ("main_issues", _("Pamatjautājumi, ar kuriem nākas strādāt")),
-    ("glad_about", _("Ir prieks par…")),
-    ("challenges", _("Lielākie izaicinājumi bija…")),
-    ("next_priorities", _("Turpmākajā darbā svarīgākais būs…")),
-]
-USER_TEXT_FIELDS = [name for name, _prompt in PROMPTS] + ["free_text"]
 
 
 class ExperienceIndexPage(RoutablePageMixin, Page):
@@ -68,8 +64,6 @@ class ExperienceIndexPage(RoutablePageMixin, Page):
         return posts.distinct()
 
     def get_context(self, request, *args, **kwargs):
-        from network.directory.models.municipalities import MunicipalityPage
-        from taxonomy.models import Topic
 
         context = super().get_context(request, *args, **kwargs)
         form = PostFilterForm(
@@ -85,9 +79,7 @@ class ExperienceIndexPage(RoutablePageMixin, Page):
 
     @path("rakstit/", name="write")
     def write(self, request):
-        from network.posts.views import write_post
-
-        return write_post(request, self)
+        return views.write_post(request, self, ExperiencePostPage)
 
 
 class ExperiencePostAdminForm(WagtailAdminPageForm):
@@ -188,9 +180,6 @@ class ExperiencePostPage(RoutablePageMixin, Page):
         return self.replies.filter(is_hidden=False).select_related("author")
 
     def get_context(self, request, *args, **kwargs):
-        from network.posts.forms import ReplyForm
-        from portal.roles import is_member, is_moderator
-
         context = super().get_context(request, *args, **kwargs)
         moderator = is_moderator(request.user)
         replies = self.replies.select_related("author").order_by("created_at")
@@ -198,26 +187,20 @@ class ExperiencePostPage(RoutablePageMixin, Page):
         context["can_moderate"] = moderator
         context["can_reply"] = is_member(request.user)
         context["can_edit"] = request.user.is_authenticated and request.user.pk == self.owner_id
-        context.setdefault("reply_form", ReplyForm())
+        context.setdefault("reply_form", reply_form_class(self)())
         return context
 
     @path("labot/", name="edit")
     def edit(self, request):
-        from network.posts.views import edit_post
-
-        return edit_post(request, self)
+        return views.edit_post(request, self)
 
     @path("atbildet/", name="reply")
     def reply(self, request):
-        from network.posts.views import add_reply
-
-        return add_reply(request, self)
+        return views.add_reply(request, self)
 
     @path("atbildes/<int:reply_id>/slept/", name="hide_reply")
     def hide_reply(self, request, reply_id):
-        from network.posts.views import toggle_reply
-
-        return toggle_reply(request, self, reply_id)
+        return views.toggle_reply(request, self, reply_id)
 
 
 class Reply(models.Model):

@@ -2,9 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from network.mediators.search_documents import EXPERIENCE
-from search.registry import register
+from search.registry import Group, register
 from search.sources import PageSource
+
+# Colleagues' experience, last on the search page; mediators' profiles share it.
+EXPERIENCE = Group("experience", _("Kolēģu pieredze"), order=3)
 
 register(
     PageSource(

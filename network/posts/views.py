@@ -17,13 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import WorkflowState
 
-from network.mediators.models import MediatorProfilePage
-from network.posts.forms import ExperiencePostForm, ReplyForm
-from network.posts.models import USER_TEXT_FIELDS
-from portal import mail
-from portal.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
-from portal.form_tokens import submit_once
-from portal.roles import is_mediator, is_member, is_moderator
+from network.posts.forms import post_form_class, reply_form_class
+from network.posts.prompts import USER_TEXT_FIELDS
+from portal.core import mail
+from portal.core.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
+from portal.core.form_tokens import submit_once
+from portal.core.roles import is_mediator, is_member, is_moderator
 
 
 def _login(request):
@@ -48,25 +47,26 @@ def submit_for_moderation(post, user):
     return revision
 
 
-def write_post(request, index_page):
+def write_post(request, index_page, post_model):
     if not request.user.is_authenticated:
         return _login(request)
     if not is_mediator(request.user):
         raise PermissionDenied
+    form_class = post_form_class(post_model)
     if request.method == "POST":
-        return submit_once(request, lambda: _write(request, index_page))
-    return _post_form(request, index_page, ExperiencePostForm(), creating=True)
+        return submit_once(request, lambda: _write(request, index_page, form_class))
+    return _post_form(request, index_page, form_class(), creating=True)
 
 
-def _write(request, index_page):
-    form = ExperiencePostForm(request.POST)
+def _write(request, index_page, form_class):
+    form = form_class(request.POST)
     if not form.is_valid():
         return _post_form(request, index_page, form, creating=True, status=400)
     post = form.instance
     post.slug = _unique_slug(post.title)
     post.owner = request.user
     post.live = False
-    post.author_profile = MediatorProfilePage.objects.filter(user=request.user).first()
+    post.author_profile = getattr(request.user, "mediator_profile", None)  # the reverse one-to-one
     post.topics.set(form.cleaned_data["topics"])
     index_page.add_child(instance=post)
     submit_for_moderation(post, request.user)
@@ -89,7 +89,8 @@ def edit_post(request, post):
 
 def _edit_form(data, post):
     latest = post.get_latest_revision_as_object()
-    return ExperiencePostForm(data, instance=latest, initial={"topics": list(latest.topics.all())})
+    form_class = post_form_class(type(latest))
+    return form_class(data, instance=latest, initial={"topics": list(latest.topics.all())})
 
 
 def _edit(request, post):
@@ -134,7 +135,7 @@ def add_reply(request, post):
 
 
 def _reply(request, post):
-    form = ReplyForm(request.POST)
+    form = reply_form_class(post)(request.POST)
     if not form.is_valid():
         context = post.get_context(request)
         context["reply_form"] = form

@@ -1,5 +1,5 @@
 """The editors' monthly-report dashboard in the Wagtail admin, its downloads and returning a
-report for correction. Editors, moderators and administrators only (portal.roles.is_editor).
+report for correction. Editors, moderators and administrators only (portal.core.roles.is_editor).
 """
 
 from django.contrib import messages
@@ -9,13 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from knowledge.blocks import FiguresBlock
 from network.directory.models import MunicipalityPage
 from network.reports import stats as report_stats
 from network.reports.forms import ReturnForm
 from network.reports.models import MonthlyReport
-from portal import mail
-from portal.roles import is_editor
+from portal.core import mail
+from portal.core.blocks import FiguresBlock
+from portal.core.roles import is_editor
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from network.directory.models import Organization
 from network.reports.models import CooperationFact, MonthlyReport, ReportEvent
 from network.reports.personal_data import PersonalDataGuardMixin
-from portal.params import parse_month
-from portal.validators import SingleLineFieldsMixin
+from portal.core.params import parse_month
+from portal.core.validators import SingleLineFieldsMixin
 from taxonomy.models import Topic
 
 NUMBER = {"inputmode": "numeric", "min": 0}

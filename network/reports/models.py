@@ -235,6 +235,14 @@ class ReportReminder(models.Model):
         return f"{self.profile_id}: {self.month:%Y-%m}"
 
 
+def municipality_period_totals(municipality):
+    """Period figures of submitted monthly reports of a municipality's mediators (one query):
+    each the largest month's sum over mediators, or None without reports."""
+    rows = MonthlyReport.objects.submitted().filter(profile__municipality=municipality)
+    rows = rows.figures_by_month()
+    return period_totals(rows) if rows else None
+
+
 def mediator_period_totals(profile):
     """Submitted reports' period figures for one mediator: one aggregate query."""
     row = (

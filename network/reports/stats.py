@@ -19,7 +19,7 @@ from network.reports.models import (
     MonthlyReport,
     period_totals,
 )
-from portal.params import parse_month
+from portal.core.params import parse_month
 
 
 class FilterError(ValueError):
@@ -113,7 +113,7 @@ def families_over_time(rows):
 
 
 def figures_value(title, value_label, counted, source):
-    """A value for knowledge's FiguresBlock (server-side SVG bars + data table)."""
+    """A value for portal.core's FiguresBlock (server-side SVG bars + data table)."""
     return {
         "title": title,
         "value_label": value_label,

@@ -21,9 +21,9 @@ from network.reports.forms import (
     ReportEventFormSet,
 )
 from network.reports.models import MonthlyReport
-from portal.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
-from portal.form_tokens import submit_once
-from portal.params import month_param
+from portal.core.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
+from portal.core.form_tokens import submit_once
+from portal.core.params import month_param
 
 SUBMIT = "iesniegt"
 # What the form changes in an existing report: its month is fixed and topics are saved apart.

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from network.reports import admin_views as report_admin
-from portal.roles import is_editor
+from portal.core.roles import is_editor
 
 
 @hooks.register("register_admin_urls")

@@ -8,7 +8,7 @@ from wagtail.models import Site
 from network.mediators.models import MediatorIndexPage, MediatorLanguage, MediatorProfilePage
 from network.mediators.permissions import ensure_people_permissions
 from network.posts.models import ExperienceIndexPage, ExperiencePostPage
-from portal.roles import (
+from portal.core.roles import (
     ADMINISTRATORS_GROUP,
     EDITORS_GROUP,
     MEDIATORS_GROUP,

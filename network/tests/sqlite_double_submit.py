@@ -35,8 +35,8 @@ def build():
     from network.mediators.models import MediatorIndexPage
     from network.mediators.permissions import ensure_people_permissions
     from network.posts.models import ExperienceIndexPage
+    from portal.core.roles import MEDIATORS_GROUP
     from portal.demo import build_site
-    from portal.roles import MEDIATORS_GROUP
 
     settings.MIGRATION_MODULES = NoMigrations()
     call_command("migrate", run_syncdb=True, verbosity=0)

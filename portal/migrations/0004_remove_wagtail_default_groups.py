@@ -1,11 +1,12 @@
 """Wagtail's first migrations create the groups "Editors" and "Moderators" (wagtailcore 0002)
 and the workflow "Moderators approval" on the root page (wagtailcore 0048). The portal has its
-own roles (portal/roles.py) and its own workflow ("Zināšanu moderācija", knowledge/editorial.py),
-so the defaults only put people in groups nobody reads (no notice, no portal permission).
+own roles (portal/core/roles.py) and its own workflow ("Zināšanu moderācija",
+portal/core/editorial.py), so the defaults only put people in groups nobody reads (no notice, no
+portal permission).
 
 Nobody is dropped silently: a member of "Editors" is moved to Redaktori and a member of
 "Moderators" to Moderatori (the portal's permissions for those groups are granted by
-portal.roles.ensure_role_groups / knowledge.editorial, as for every member). The default
+portal.core.roles.ensure_role_groups / portal.core.editorial, as for every member). The default
 workflow is deactivated, its history kept, unless the portal uses it: a portal group approves
 in it, pages or snippets were assigned to it beyond the root, or content is waiting in it.
 A workflow kept that way gets the matching portal group beside the default group it loses.
@@ -15,7 +16,7 @@ Idempotent; the reverse does nothing (the defaults are not wanted back).
 from django.conf import settings
 from django.db import migrations
 
-from portal.roles import EDITORS_GROUP, MODERATORS_GROUP
+from portal.core.roles import EDITORS_GROUP, MODERATORS_GROUP
 
 DEFAULT_GROUPS = {"Editors": EDITORS_GROUP, "Moderators": MODERATORS_GROUP}
 DEFAULT_WORKFLOW = "Moderators approval"

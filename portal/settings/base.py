@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside everything that reads cookies or sets headers, so a cache hit skips them all and
     # a stored response keeps its own headers (CSP included).
-    "portal.cache.AnonymousPageCacheMiddleware",
+    "portal.core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,7 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "portal.two_factor.AdminTwoFactorMiddleware",
+    "portal.core.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -99,7 +99,7 @@ AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 # HTTP_X_FORWARDED_FOR); without a proxy it must stay empty, or clients could forge it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 # Lockouts key on the same client address as the rate limits (django-ipware is not installed).
-AXES_CLIENT_IP_CALLABLE = "portal.client.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.core.client.client_address"
 # Searches (page and API) per client address per minute; 0 turns the limit off.
 SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "60"))
 
@@ -207,7 +207,7 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "portal")
 
 # "default" holds rate limits and Wagtail's small caches; "pages" holds whole anonymous page
-# responses (portal.cache) and is cleared on every content change. Per process here;
+# responses (portal.core.cache) and is cleared on every content change. Per process here;
 # production.py shares both between workers.
 CACHES = {
     "default": {
@@ -226,6 +226,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "300"))
 
 WAGTAIL_SITE_NAME = "Mediatoru tīkls"
+# Blocks an app offers to another app's StreamField (portal.core.blocks.offered_blocks), so
+# knowledge's seminar page shows network's survey results without knowledge importing network.
+OFFERED_BLOCKS = {
+    "seminar": [("evaluation_results", "network.evaluation.blocks.EvaluationResultsBlock")],
+}
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's own admin search stays on the database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

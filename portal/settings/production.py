@@ -23,18 +23,18 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's preview views set SAMEORIGIN for themselves.
 X_FRAME_OPTIONS = "DENY"
 # Shared by all gunicorn workers: rate limits in PostgreSQL (atomic counts across workers:
-# portal.cache.AtomicDatabaseCache; table made by `migrate`), whole pages as files on the
+# portal.core.cache.AtomicDatabaseCache; table made by `migrate`), whole pages as files on the
 # container's own disk (a read costs no query, and a new release starts empty). Several web
 # hosts would need Redis; see README.
 CACHES = {
     "default": {
-        "BACKEND": "portal.cache.AtomicDatabaseCache",
+        "BACKEND": "portal.core.cache.AtomicDatabaseCache",
         "LOCATION": "portal_cache",
         # Form tokens and rate-limit counters live here: culling must not drop live ones.
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
     "pages": {
-        "BACKEND": "portal.cache.PageFileCache",
+        "BACKEND": "portal.core.cache.PageFileCache",
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),  # noqa: F405
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },

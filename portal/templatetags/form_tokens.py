@@ -1,9 +1,9 @@
-"""`{% form_token %}`: the hidden one-time token of a form (see portal.form_tokens)."""
+"""`{% form_token %}`: the hidden one-time token of a form (see portal.core.form_tokens)."""
 
 from django import template
 from django.utils.html import format_html
 
-from portal.form_tokens import FIELD, new_token
+from portal.core.form_tokens import FIELD, new_token
 
 register = template.Library()
 

@@ -144,7 +144,7 @@ def forget_process_caches():
     """What this process remembers of one database must not be shown from another."""
     from django.contrib.contenttypes.models import ContentType
 
-    from portal.pages import forget_locales
+    from portal.core.pages import forget_locales
 
     for cache in caches.all():
         cache.clear()

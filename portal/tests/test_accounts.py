@@ -11,8 +11,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.core.roles import EDITORS_GROUP, MEDIATORS_GROUP, ensure_role_groups
 from portal.models import Invitation
-from portal.roles import EDITORS_GROUP, MEDIATORS_GROUP, ensure_role_groups
 
 PASSWORD = "Garš-un-drošs-2024"
 
@@ -160,8 +160,7 @@ def test_password_reset_by_email(client, db):
 
 
 def test_knowledge_roles_use_the_shared_group_names():
-    from knowledge import editorial
-    from portal import roles
+    from portal.core import editorial, roles
 
     assert editorial.EDITORS_GROUP == roles.EDITORS_GROUP == "Redaktori"
     assert editorial.MODERATORS_GROUP == roles.MODERATORS_GROUP == "Moderatori"

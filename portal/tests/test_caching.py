@@ -172,7 +172,7 @@ def test_migrate_creates_the_database_cache_tables(settings):
 def test_page_file_cache_stays_bounded_without_listing_its_files_on_every_write(
     tmp_path, monkeypatch
 ):
-    from portal.cache import CULL_CHECK_EVERY, PageFileCache
+    from portal.core.cache import CULL_CHECK_EVERY, PageFileCache
 
     cache = PageFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10}})
     listings = []

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
-from portal.roles import EDITORS_GROUP, MODERATORS_GROUP
+from portal.core.roles import EDITORS_GROUP, MODERATORS_GROUP
 
 pytestmark = pytest.mark.django_db
 

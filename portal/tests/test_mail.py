@@ -13,9 +13,9 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import mail as portal_mail
+from portal.core import mail as portal_mail
+from portal.core.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, ensure_role_groups
 from portal.models import Invitation, OutgoingMail
-from portal.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, ensure_role_groups
 
 LATE = "var pienākt vēlāk"
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from portal.client import count_request, requests_counted
+from portal.core.client import count_request, requests_counted
 
 pytestmark = pytest.mark.django_db
 

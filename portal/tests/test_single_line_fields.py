@@ -5,7 +5,7 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
-from portal.validators import SingleLineFieldsMixin, validate_single_line
+from portal.core.validators import SingleLineFieldsMixin, validate_single_line
 
 from . import test_accounts
 from .test_accounts import PASSWORD, invite, link_in

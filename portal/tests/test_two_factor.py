@@ -107,7 +107,7 @@ def test_a_verified_session_may_add_another_device(client, editor):
 def group_editor(django_user_model):
     from django.contrib.auth.models import Group
 
-    from portal.roles import EDITORS_GROUP, ensure_role_groups
+    from portal.core.roles import EDITORS_GROUP, ensure_role_groups
 
     ensure_role_groups()
     user = django_user_model.objects.create_user("grupas-redaktore", "g@example.org", "pw-1234567")

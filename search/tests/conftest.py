@@ -4,7 +4,8 @@ import pytest
 from django.apps import apps
 from wagtail.models import Locale, Page
 
-from portal.demo import build_site, get_or_create_child
+from portal.core.demo_data import get_or_create_child
+from portal.demo import build_site
 from portal.tests.fixtures import demo_site  # noqa: F401
 from search import fallback, indexing, query
 from taxonomy.demo import load_topics

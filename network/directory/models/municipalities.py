@@ -12,9 +12,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.cache import remember
-from portal.lists import Shortlist
-from portal.pages import restricted
+from network.directory.compare import build_comparison
+from network.directory.models.services import Organization, Service, attach_listing_details
+from portal.core.cache import remember
+from portal.core.lists import Shortlist
+from portal.core.pages import restricted
+from taxonomy.models import Topic
 
 # The municipality page shows this many services per topic (an overview that fits a phone's
 # screen or two) and links to the whole list of each topic.
@@ -70,8 +73,6 @@ TOPIC_FIELDS = ("id", "name", "name_en", "slug", "sort_order")
 
 def topic_from(values):
     """A Topic built from joined columns (None for a service without a topic)."""
-    from taxonomy.models import Topic
-
     return Topic(**values) if values["id"] is not None else None
 
 
@@ -100,8 +101,6 @@ class MunicipalityIndexPage(RoutablePageMixin, Page):
 
     @path("salidzinat/", name="compare")
     def compare(self, request):
-        from network.directory.compare import build_comparison
-
         comparison = build_comparison(self.municipalities(), request.GET.getlist("m"))
         context = self.get_context(request)
         context["comparison"] = comparison
@@ -237,8 +236,6 @@ class MunicipalityPage(RoutablePageMixin, Page):
 
     def directory_services(self):
         """Services serving this municipality that are not defunct, for the public pages."""
-        from network.directory.models.services import Service
-
         return (
             Service.objects.public()
             .filter(service_areas=self)
@@ -253,8 +250,6 @@ class MunicipalityPage(RoutablePageMixin, Page):
         untagged last as “Citi”, each with its first `limit` services and how many it has (a
         service appears under each of its topics); the partner organisations; demo flags.
         Only the services shown become models, with their phones and hours (two queries)."""
-        from network.directory.models.services import Organization, Service, attach_listing_details
-
         rows = (
             self.directory_services()
             .order_by("organization__name", "name", "pk")
@@ -303,8 +298,6 @@ class MunicipalityPage(RoutablePageMixin, Page):
     def topic_counts(self):
         """[TopicGroup] without services: how many public services each topic has here, in
         topic order, untagged last (one aggregate query)."""
-        from network.directory.models.services import Service
-
         counts = (
             Service.objects.public()
             .filter(service_areas=self)
@@ -321,8 +314,6 @@ class MunicipalityPage(RoutablePageMixin, Page):
     def partner_organizations(self, limit=PARTNERS_SHOWN):
         """Cooperation partners: the organisations whose services serve this municipality, as a
         Shortlist of the first `limit` names (one query: grouped, counted by a window)."""
-        from network.directory.models.services import Organization, Service
-
         rows = (
             # One filter() call: both conditions on the same service (public() as a filter).
             Organization.objects.filter(
@@ -336,15 +327,6 @@ class MunicipalityPage(RoutablePageMixin, Page):
         )
         rows = list(rows)
         return Shortlist([row["name"] for row in rows], rows[0]["partners"] if rows else 0)
-
-    def report_totals(self):
-        """Period figures of submitted monthly reports of this municipality's mediators (one
-        query): each the largest month's sum over mediators, or None without reports."""
-        from network.reports.models import MonthlyReport, period_totals
-
-        rows = MonthlyReport.objects.submitted().filter(profile__municipality=self)
-        rows = rows.figures_by_month()
-        return period_totals(rows) if rows else None
 
     def linked_practices(self, limit=PRACTICES_SHOWN):
         """Hook: live good-practice articles linked to this municipality, newest first, as a
@@ -433,8 +415,6 @@ class MunicipalityPage(RoutablePageMixin, Page):
         elif slug:
             services = services.none()
         page_obj = Paginator(services, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
-        from network.directory.models.services import attach_listing_details
-
         page_obj.object_list = attach_listing_details(list(page_obj.object_list))
         response = self.render(
             request,

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from network.directory.hours import WEEKDAYS, opening_status
+from taxonomy.models import Topic
 
 # An entry verified longer ago than this gets a visible warning.
 STALE_AFTER = datetime.timedelta(days=365)
@@ -106,14 +107,12 @@ class Organization(index.Indexed, DirectoryRecord):
 
     @property
     def municipalities(self):
-        from network.directory.models.municipalities import MunicipalityPage
-
-        return MunicipalityPage.objects.filter(services__organization=self).distinct()
+        # The service areas' model, from the relation: municipalities.py imports this module.
+        municipalities = Service._meta.get_field("service_areas").related_model
+        return municipalities.objects.filter(services__organization=self).distinct()
 
     @property
     def topics(self):
-        from taxonomy.models import Topic
-
         return Topic.objects.filter(services__organization=self).distinct()
 
     def search_text(self):

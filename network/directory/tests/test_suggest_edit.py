@@ -6,7 +6,7 @@ from django.test import TestCase
 from network.directory.models import ChangeRequest, Service
 from network.directory.views import SUGGESTION_LIMIT
 from network.factories import PhoneFactory, ServiceFactory
-from portal.roles import EDITORS_GROUP
+from portal.core.roles import EDITORS_GROUP
 
 pytestmark = pytest.mark.django_db
 

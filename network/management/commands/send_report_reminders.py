@@ -17,7 +17,7 @@ from django.utils.translation import override
 
 from network.mediators.models import MediatorProfilePage
 from network.reports.models import MonthlyReport, ReportReminder
-from portal import mail
+from portal.core import mail
 
 
 class Command(BaseCommand):

@@ -13,7 +13,14 @@ from django.test import TestCase
 from openpyxl import load_workbook
 
 from network.directory.models import Organization
-from network.reports.models import CooperationFact, InstitutionType, MonthlyReport, ReportReminder
+from network.reports.models import (
+    CooperationFact,
+    InstitutionType,
+    MonthlyReport,
+    ReportReminder,
+    mediator_period_totals,
+    municipality_period_totals,
+)
 from network.tests import people_fixtures
 
 experience_index = people_fixtures.experience_index
@@ -412,14 +419,14 @@ def test_xlsx_has_the_same_numbers(client, users, submitted):
 def test_profile_and_municipality_pages_show_submitted_totals(
     client, users, profile, submitted, municipality
 ):
-    totals = profile.report_totals()
+    totals = mediator_period_totals(profile)
     assert (totals["families_regular"], totals["families_occasional"], totals["persons"]) == (
         17,
         6,
         41,
     )
     assert totals["reports"] == 2
-    assert municipality.report_totals()["families_regular"] == 17
+    assert municipality_period_totals(municipality)["families_regular"] == 17
     page = client.get(profile.url).content.decode()
     assert "Mēneša atskaitēs" in page
     assert "nevis mēnešu summa" in page
@@ -431,9 +438,9 @@ def test_profile_and_municipality_pages_show_submitted_totals(
 
 def test_totals_take_one_query(profile, submitted, municipality, django_assert_num_queries):
     with django_assert_num_queries(1):
-        profile.report_totals()
+        mediator_period_totals(profile)
     with django_assert_num_queries(1):
-        municipality.report_totals()
+        municipality_period_totals(municipality)
 
 
 # Reminders ----------------------------------------------------------------------------------

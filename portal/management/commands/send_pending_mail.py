@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from portal.mail import MAX_ATTEMPTS, deliver
+from portal.core.mail import MAX_ATTEMPTS, deliver
 from portal.models import OutgoingMail
 
 # A message this young may still be on its way after its action's commit: left to that send.

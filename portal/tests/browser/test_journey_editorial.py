@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from knowledge.editorial import EDITORS_GROUP, MODERATORS_GROUP
 from knowledge.models import KnowledgeIndexPage, SeminarPage
+from portal.core.editorial import EDITORS_GROUP, MODERATORS_GROUP
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 

@@ -1,7 +1,7 @@
 """Optional TOTP two-factor sign-in (django-otp).
 
 A user who has confirmed an authenticator app must give its six-digit code after the password
-before any admin page or editorial view (portal.roles) opens. ADMIN_2FA_REQUIRED=true makes
+before any admin page or editorial view (portal.core.roles) opens. ADMIN_2FA_REQUIRED=true makes
 setting one up compulsory. `needs_second_factor` is the one rule all of them ask.
 """
 

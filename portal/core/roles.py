@@ -3,7 +3,7 @@
 Mediators edit their own profile and posts (Wagtail's "add" page permission covers pages a
 user owns); editors edit everything in their sections; moderators also publish and hide
 replies; administrators manage accounts and the whole tree. The editorial roles count only in
-a session that has given the second factor it owes (portal.two_factor).
+a session that has given the second factor it owes (portal.core.two_factor).
 """
 
 from functools import wraps

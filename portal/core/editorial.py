@@ -15,7 +15,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from portal.roles import EDITORS_GROUP, MODERATORS_GROUP
+from portal.core.roles import EDITORS_GROUP, MODERATORS_GROUP
 
 WORKFLOW_NAME = "Zināšanu moderācija"
 APPROVAL_TASK_NAME = "Moderatora apstiprinājums"
