@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-8)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cat pyproject.toml | md5sum | cut -c1-8)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Two pytest-xdist workers, a test file each at a time (each worker has its own databases).
+TEST_WORKERS ?= 2
 
 .PHONY: run test lint format setup messages search-server bench-load bench-pages clean
 
@@ -33,7 +35,7 @@ run: setup
 
 test: $(TEST_STAMP) messages
 	$(PY) scripts/services.py install
-	$(PY) scripts/services.py run -- $(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) scripts/services.py run -- $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .

@@ -66,6 +66,18 @@ def pytest_collection_modifyitems(items):
             item.add_marker("elasticsearch")
 
 
+def pytest_sessionfinish(session):
+    """A pytest-xdist worker hands what it skipped to the controller, which writes the summary."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["missing_services"] = dict(_missing_services)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    _missing_services.update(getattr(node, "workeroutput", {}).get("missing_services", {}))
+
+
 def pytest_terminal_summary(terminalreporter):
     if _missing_services:
         reasons = "; ".join(f"{name}: {why}" for name, why in sorted(_missing_services.items()))

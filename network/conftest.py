@@ -3,7 +3,7 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 from network.factories import MunicipalityIndexPageFactory, MunicipalityPageFactory
-from portal.tests.fixtures import demo_site  # noqa: F401
+from portal.tests.fixtures import bare_site, demo_site  # noqa: F401
 from taxonomy.demo import load_topics
 from taxonomy.models import Topic
 
@@ -46,11 +46,11 @@ def topics(db):
 
 
 @pytest.fixture
-def index_page(request, db):
+def index_page(db):
     """A municipality index of the tests' own, beside the demo's (if the demo is loaded)."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:  # a transactional test flushed even Wagtail's initial site
-        site = request.getfixturevalue("demo_site")
+        site = bare_site()
     root = site.root_page
     return MunicipalityIndexPageFactory(parent=root, slug="pasvaldibas-testiem")
 

@@ -14,6 +14,7 @@ from portal.core.roles import (
     MEDIATORS_GROUP,
     MODERATORS_GROUP,
 )
+from portal.tests.fixtures import bare_site
 
 ROLE_GROUPS = {
     "mediator": MEDIATORS_GROUP,
@@ -32,10 +33,10 @@ def publish(parent, page):
 
 
 @pytest.fixture
-def sections(request, db):
+def sections(db):
     site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = request.getfixturevalue("demo_site")
+    if site is None:  # a transactional test flushed even Wagtail's initial site
+        site = bare_site()
     root = site.root_page
     mediators = publish(root, MediatorIndexPage(title="Mediatori", slug="mediatori-testiem"))
     experience = publish(root, ExperienceIndexPage(title="Pieredze", slug="pieredze-testiem"))

@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import OperationalError
+from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Site
 
@@ -43,24 +44,39 @@ def demo_site(db):
     """The whole demo site, as `make run` builds it.
 
     On PostgreSQL the demo is loaded once per session into a database of its own, which each
-    test using this fixture is switched to (see `_demo_database`); the test's transaction rolls
-    back as usual. Elsewhere (SQLite), in transactional tests, or when asked for in the middle of
-    a test, it is loaded into the test's own database."""
+    rolled-back test using this fixture is switched to (see `_demo_database`); a transactional
+    test gets a fresh copy of it (see `_demo_copy`); neither copy is in Elasticsearch (see
+    `index_demo`). Elsewhere (SQLite), or when asked for in the middle of a test, it is loaded
+    into the test's own database."""
     if not HomePage.objects.exists():
         load_demo_quietly()
     return Site.objects.get(is_default_site=True)
+
+
+def index_demo(site):
+    """What load_demo does last with Elasticsearch configured: build or sync the index."""
+    from search import demo
+
+    demo.load(site, lambda message: None)
+
+
+def bare_site():
+    """The home page and site without demo content (what a flushed database lacks)."""
+    from portal.demo import build_site
+
+    return build_site(lambda message: None)
 
 
 # ------------------------------------------------------- the demo, built once per session
 #
 # Two PostgreSQL databases beside the test database ("clean"): a copy of it straight after
 # migrations ("pristine") and the demo loaded into a copy of that ("demo", what rolled-back demo
-# tests use; transactional ones never switch to it, so nothing flushes it).
+# tests use). Each transactional test gets a throwaway copy ("copy") of "demo" or of "pristine", so
+# it starts from the same state whichever test ran before it, and nothing it flushes is shared.
 
 
 def commits(item):
-    """Transactional tests (and a live server's) commit and flush: they load the demo into their
-    own database, as before."""
+    """Transactional tests (and a live server's) commit and flush."""
     marker = item.get_closest_marker("django_db")
     if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
         return True
@@ -72,17 +88,28 @@ def pytest_collection_modifyitems(items):
     pytest-django opens the test's transaction)."""
     for item in items:
         names = getattr(item, "fixturenames", None)
-        if names is not None and "demo_site" in names and not commits(item):
+        if names is None:
+            continue
+        if commits(item):
+            names.insert(0, "_own_database")
+        elif "demo_site" in names:
             names.insert(0, "_demo_database")
 
 
 class DemoDatabases:
     def __init__(self, connection):
-        self.connection = connection
         self.clean = connection.settings_dict["NAME"]
         self.pristine = f"{self.clean}_pristine"
         self.demo = f"{self.clean}_demo"
+        self.copied = f"{self.clean}_copy"
         self.built = False
+
+    @property
+    def connection(self):
+        """Looked up each time: under Playwright a test may see another wrapper than ours."""
+        from django.db import connections
+
+        return connections["default"]
 
     def _admin(self, *statements):
         """Run statements on the server's maintenance database (no one may use the copies)."""
@@ -115,7 +142,7 @@ class DemoDatabases:
         self._admin(
             *(
                 f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)"
-                for name in (self.demo, self.pristine)
+                for name in (self.copied, self.demo, self.pristine)
             )
         )
 
@@ -130,14 +157,15 @@ class DemoDatabases:
 
     def build(self):
         """The demo, loaded once without touching Elasticsearch (tests index it themselves)."""
-        from django.test import override_settings
-
         self.copy(self.pristine, self.demo)
         self.use(self.demo)
         with override_settings(ELASTICSEARCH_URL=""):
             load_demo_quietly()
         self.use(self.clean)
         self.built = True
+
+    def drop(self, name):
+        self._admin(f"DROP DATABASE IF EXISTS {self.connection.ops.quote_name(name)} WITH (FORCE)")
 
 
 def forget_process_caches():
@@ -188,6 +216,30 @@ def _demo_database(_demo_databases, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         databases.use(databases.clean)
+
+
+@pytest.fixture
+def _own_database(request, _demo_databases, django_db_blocker):
+    """Switches a committing test to a fresh copy of the demo database (if it uses demo_site) or of
+    the migrated one, before pytest-django sets the test up; back, and drops the copy, after its
+    flush."""
+    databases = _demo_databases
+    if databases is None:
+        yield
+        return
+    with django_db_blocker.unblock():
+        source = databases.pristine
+        if "demo_site" in request.fixturenames:
+            if not databases.built:
+                databases.build()
+            source = databases.demo
+        databases.copy(source, databases.copied)
+        databases.use(databases.copied)
+    yield
+    with django_db_blocker.unblock():
+        databases.use(databases.clean)
+        # WITH (FORCE) also ends a live server request's connection that outlived its test.
+        databases.drop(databases.copied)
 
 
 class FailingEmailBackend(BaseEmailBackend):

@@ -29,9 +29,8 @@ def _snapshot(media_root):
     }
 
 
-def test_backup_wipe_restore_gives_back_the_same_content(settings, tmp_path):
+def test_backup_wipe_restore_gives_back_the_same_content(settings, tmp_path, demo_site):
     settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     png = io.BytesIO()
     PILImage.new("RGB", (8, 6), (138, 21, 56)).save(png, "PNG")
     Image.objects.create(title="Demo attēls", file=ContentFile(png.getvalue(), name="demo.png"))
@@ -54,7 +53,7 @@ def test_backup_wipe_restore_gives_back_the_same_content(settings, tmp_path):
 
 
 def test_after_a_restore_a_rebuild_brings_the_search_index_back(
-    settings, tmp_path, elasticsearch_url, es_client
+    settings, tmp_path, elasticsearch_url, es_client, demo_site
 ):
     """The index is derived state: restore the database, rebuild, and search finds it again."""
     import uuid
@@ -62,8 +61,7 @@ def test_after_a_restore_a_rebuild_brings_the_search_index_back(
     from django.test import Client
 
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.ELASTICSEARCH_URL = ""  # loading and backing up need no engine
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    settings.ELASTICSEARCH_URL = ""  # backing up needs no engine (demo_site is not indexed)
     call_command("backup", "--dir", str(tmp_path / "backups"), stdout=open("/dev/null", "w"))  # noqa: SIM115
     archive = next((tmp_path / "backups").glob("portal-backup-*.tar.gz"))
     call_command("flush", "--no-input")

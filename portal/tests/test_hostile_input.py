@@ -2,7 +2,7 @@
 
 import pytest
 from django.test import Client
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from network.directory.models import Service
@@ -202,7 +202,7 @@ wagtail_api_params = st.dictionaries(
 )
 
 
-@settings(FUZZ, max_examples=300)
+@FUZZ
 @given(params=wagtail_api_params)
 def test_wagtail_api_listings_never_fail(client, params):
     for endpoint in ("pages", "images", "documents"):
@@ -216,7 +216,7 @@ search_params = st.dictionaries(
 )
 
 
-@settings(FUZZ, max_examples=300)
+@FUZZ
 @given(params=search_params)
 def test_search_page_and_api_never_fail(client, params):
     for path in ("/meklet/", "/api/search/", "/api/search/suggest/"):

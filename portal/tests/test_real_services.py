@@ -1,9 +1,6 @@
 """Proof that `make test` gives the tests real services, not stand-ins."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 HUNSPELL_LATVIAN = {"type": "hunspell", "locale": "lv_LV"}
@@ -38,8 +35,7 @@ def test_elasticsearch_hunspell_stems_latvian_word_forms_alike(es_client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_chromium_shows_the_home_page(live_server, page, artifacts_dir):
-    call_command("load_demo", stdout=io.StringIO())
+def test_chromium_shows_the_home_page(live_server, demo_site, page, artifacts_dir):
     page.goto(f"{live_server.url}/")
     assert "Mediatoru tīkls" in page.title()
     page.screenshot(path=artifacts_dir / "home.png", full_page=True)

@@ -5,8 +5,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from portal.tests.fixtures import load_demo_quietly
-
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -26,11 +24,10 @@ def fits_the_screen(page):
 
 
 def test_respondent_answers_on_a_phone_and_the_seminar_shows_results(
-    live_server, phone_page, artifacts_dir
+    live_server, demo_directory, phone_page, artifacts_dir
 ):
     from network.evaluation.models import EvaluationInvitation, EvaluationResponse
 
-    load_demo_quietly()
     invitation = EvaluationInvitation.objects.filter(used_at__isnull=True).first()
     page = phone_page
     shots = artifacts_dir / "browser" / "evaluation"

@@ -1,4 +1,4 @@
-"""Fuzzed post and reply forms: 400 generated submissions each, never a 5xx, never markup."""
+"""Fuzzed post and reply forms: 150 generated submissions each, never a 5xx, never markup."""
 
 import pytest
 from hypothesis import given

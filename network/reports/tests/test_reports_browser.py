@@ -6,17 +6,20 @@ from axe_playwright_python.sync_playwright import Axe
 
 from portal.tests.browser import conftest as browser_fixtures
 from portal.tests.browser.conftest import context_options
-from portal.tests.fixtures import load_demo_quietly
+from portal.tests.fixtures import index_demo
 
 camera = browser_fixtures.camera  # numbered screenshots in test-artifacts/browser/<test>/
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 PASSWORD = "parole-telefonam-360"  # noqa: S105 (a test-only password)
 
 
+browser_index = browser_fixtures.browser_index
+
+
 @pytest.fixture
-def demo(live_server, settings):
-    settings.ELASTICSEARCH_INDEX = "portal-browser-tests"
-    load_demo_quietly()
+def demo(live_server, browser_index, demo_directory):
+    """The demo with its directory (the reports name its organisations), on the live server."""
+    index_demo(demo_directory)
     return live_server.url
 
 

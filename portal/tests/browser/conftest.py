@@ -1,29 +1,35 @@
 """Browser tests: the demo site on a live server, driven by Debian's Chromium through Playwright.
 
-Each test loads the demo into a fresh database (the live server needs transactional tests, which
-flush the database afterwards), so the journeys walk whole paths in one test each and only the
+Each test gets a fresh copy of the session's demo database (the live server needs transactional
+tests, which commit), so the journeys walk whole paths in one test each and only the
 viewport is parametrized.
 """
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from portal.tests.fixtures import load_demo_quietly
+from portal.tests.fixtures import index_demo
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # pytest-xdist's gw0, gw1…; empty without it
 
 
 @pytest.fixture
-def demo(live_server, settings):
-    """The demo site served by the live server; returns its base URL."""
+def browser_index(settings):
     # A separate index name, so the browser tests never touch another suite's index.
-    settings.ELASTICSEARCH_INDEX = "portal-browser-tests"
-    load_demo_quietly()
+    settings.ELASTICSEARCH_INDEX = f"portal-browser-tests{'-' + WORKER if WORKER else ''}"
+
+
+@pytest.fixture
+def demo(live_server, browser_index, demo_site):
+    """The demo site, indexed as `make run` leaves it, served by the live server; its base URL."""
+    index_demo(demo_site)
     return live_server.url
 
 
