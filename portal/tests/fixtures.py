@@ -60,7 +60,8 @@ def bare_site():
 #
 # Two PostgreSQL databases beside the test database ("clean"): a copy of it straight after
 # migrations ("pristine") and the demo loaded into a copy of that ("demo", what rolled-back demo
-# tests use). Transactional ones get a throwaway copy of "demo" ("copy"), so nothing flushes it.
+# tests use). Each transactional test gets a throwaway copy ("copy") of "demo" or of "pristine", so
+# it starts from the same state whichever test ran before it, and nothing it flushes is shared.
 
 
 def commits(item):
@@ -76,8 +77,12 @@ def pytest_collection_modifyitems(items):
     pytest-django opens the test's transaction)."""
     for item in items:
         names = getattr(item, "fixturenames", None)
-        if names is not None and "demo_site" in names:
-            names.insert(0, "_demo_copy" if commits(item) else "_demo_database")
+        if names is None:
+            continue
+        if commits(item):
+            names.insert(0, "_own_database")
+        elif "demo_site" in names:
+            names.insert(0, "_demo_database")
 
 
 class DemoDatabases:
@@ -205,17 +210,21 @@ def _demo_database(_demo_databases, django_db_blocker):
 
 
 @pytest.fixture
-def _demo_copy(_demo_databases, transactional_db, django_db_blocker):
-    """Switches a committing demo test to a fresh copy of the demo database, and back (and drops
-    the copy) before pytest-django flushes the test database."""
+def _own_database(request, _demo_databases, django_db_blocker):
+    """Switches a committing test to a fresh copy of the demo database (if it uses demo_site) or of
+    the migrated one, before pytest-django sets the test up; back, and drops the copy, after its
+    flush."""
     databases = _demo_databases
     if databases is None:
         yield
         return
     with django_db_blocker.unblock():
-        if not databases.built:
-            databases.build()
-        databases.copy(databases.demo, databases.copied)
+        source = databases.pristine
+        if "demo_site" in request.fixturenames:
+            if not databases.built:
+                databases.build()
+            source = databases.demo
+        databases.copy(source, databases.copied)
         databases.use(databases.copied)
     yield
     with django_db_blocker.unblock():
