@@ -1,7 +1,9 @@
-"""The search imports `<app>.search_documents` only: this loads each room's search sources."""
+"""The search imports `<app>.search_documents` only: this registers each room's sources, in
+the order the search page lists them within a group (profiles before posts)."""
 
 from network.directory import search_documents as directory_documents
 from network.mediators import search_documents as mediators_documents
 from network.posts import search_documents as posts_documents
+from search.registry import register
 
-ROOMS = [directory_documents, mediators_documents, posts_documents]
+register(*directory_documents.SOURCES, *mediators_documents.SOURCES, *posts_documents.SOURCES)

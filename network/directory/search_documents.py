@@ -7,7 +7,7 @@ search/tests/test_references.py compares the two.
 
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import Group, register
+from search.registry import Group
 from search.sources import (
     DirectorySource,
     PageSource,
@@ -137,7 +137,8 @@ class OrganizationSource(DirectorySource):
         )
 
 
-register(
+# Registered by network/search_documents.py, which gives the rooms' sources their order.
+SOURCES = [
     PageSource(
         "network.MunicipalityPage",
         kind="municipality",
@@ -150,4 +151,4 @@ register(
     OrganizationSource(
         "network.Organization", kind="organization", group=CONTACTS, label=_("Iestāde")
     ),
-)
+]
