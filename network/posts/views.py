@@ -22,6 +22,7 @@ from network.posts.prompts import USER_TEXT_FIELDS
 from portal.core import mail
 from portal.core.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
 from portal.core.form_tokens import submit_once
+from portal.core.params import BadParameter
 from portal.core.roles import is_mediator, is_member, is_moderator
 
 
@@ -165,15 +166,24 @@ def notify_author(request, post, reply):
 
 @require_POST
 def toggle_reply(request, post, reply_id):
+    """Hides or shows a reply as the moderator's button says (`hidden` 1 or 0), not a flip: two
+    moderators pressing "hide" on the same page leave it hidden."""
     if not request.user.is_authenticated:
         return _login(request)
     if not is_moderator(request.user):
         raise PermissionDenied
     reply = get_object_or_404(post.replies, pk=reply_id)
-    reply.is_hidden = not reply.is_hidden
-    reply.hidden_by = request.user if reply.is_hidden else None
-    reply.save(update_fields=["is_hidden", "hidden_by"])
-    messages.success(
-        request, _("Atbilde paslēpta.") if reply.is_hidden else _("Atbilde atkal redzama.")
-    )
+    wanted = request.POST.get("hidden")
+    if wanted not in ("0", "1"):
+        raise BadParameter(_("Nav norādīts, vai atbildi paslēpt vai rādīt."))
+    hide = wanted == "1"
+    if reply.is_hidden == hide:
+        messages.info(
+            request, _("Atbilde jau ir paslēpta.") if hide else _("Atbilde jau ir redzama.")
+        )
+    else:
+        post.replies.filter(pk=reply.pk).update(
+            is_hidden=hide, hidden_by=request.user if hide else None
+        )
+        messages.success(request, _("Atbilde paslēpta.") if hide else _("Atbilde atkal redzama."))
     return redirect(f"{post.url}#atbilde-{reply.pk}")

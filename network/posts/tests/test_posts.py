@@ -160,7 +160,7 @@ def test_empty_reply_is_a_400(client, users, post):
 def test_hidden_reply_is_seen_only_by_moderators(client, users, post):
     reply = Reply.objects.create(post=post, author=users["other_mediator"], body="Nepiedienīgi")
     client.force_login(users["moderator"])
-    assert client.post(post.url + f"atbildes/{reply.pk}/slept/").status_code == 302
+    assert client.post(post.url + f"atbildes/{reply.pk}/slept/", {"hidden": "1"}).status_code == 302
     reply.refresh_from_db()
     assert reply.is_hidden and reply.hidden_by == users["moderator"]
     assert "Nepiedienīgi" in client.get(post.url).content.decode()
@@ -169,16 +169,40 @@ def test_hidden_reply_is_seen_only_by_moderators(client, users, post):
         assert "Nepiedienīgi" not in client.get(post.url).content.decode()
     client.logout()
     assert "Nepiedienīgi" not in client.get(post.url).content.decode()
-    # A second press shows it again.
+    # "Show" shows it again.
     client.force_login(users["moderator"])
-    client.post(post.url + f"atbildes/{reply.pk}/slept/")
+    client.post(post.url + f"atbildes/{reply.pk}/slept/", {"hidden": "0"})
+    reply.refresh_from_db()
+    assert not reply.is_hidden and reply.hidden_by is None
+
+
+def test_two_moderators_hiding_the_same_reply_leave_it_hidden(client, users, post):
+    """Both saw the "hide" button; the second press used to flip the reply back to visible."""
+    reply = Reply.objects.create(post=post, author=users["other_mediator"], body="Nepiedienīgi")
+    client.force_login(users["moderator"])
+    url = post.url + f"atbildes/{reply.pk}/slept/"
+    assert client.post(url, {"hidden": "1"}).status_code == 302
+    response = client.post(url, {"hidden": "1"}, follow=True)
+    reply.refresh_from_db()
+    assert reply.is_hidden
+    assert "Atbilde jau ir paslēpta." in response.content.decode()
+
+
+@pytest.mark.parametrize("value", [None, "", "2", "yes"])
+def test_hiding_without_a_clear_choice_is_a_400_and_changes_nothing(client, users, post, value):
+    reply = Reply.objects.create(post=post, author=users["other_mediator"], body="Teksts")
+    client.force_login(users["moderator"])
+    data = {} if value is None else {"hidden": value}
+    response = client.post(post.url + f"atbildes/{reply.pk}/slept/", data)
+    assert response.status_code == 400
+    assert "paslēpt vai rādīt" in response.content.decode()
     reply.refresh_from_db()
     assert not reply.is_hidden
 
 
 def test_hiding_an_unknown_reply_is_a_404(client, users, post):
     client.force_login(users["moderator"])
-    assert client.post(post.url + "atbildes/999999/slept/").status_code == 404
+    assert client.post(post.url + "atbildes/999999/slept/", {"hidden": "1"}).status_code == 404
     assert client.get(post.url + "atbildes/1/slept/").status_code == 405
 
 
