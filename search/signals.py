@@ -14,13 +14,12 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from . import documents, fallback
 from .registry import REFERENCED_FIELDS, source_for
+from .tasks import update_index_task, update_referrers_task
 
 logger = logging.getLogger(__name__)
 
 
 def enqueue(model_label, object_ids):
-    from .tasks import update_index_task
-
     try:
         update_index_task.enqueue(model_label, [str(pk) for pk in object_ids])
     except Exception:  # an index update must never break the save that caused it
@@ -98,8 +97,6 @@ def on_referenced_saved(sender, instance, **kwargs):
 
 
 def enqueue_referrers(model_label, object_id):
-    from .tasks import update_referrers_task
-
     try:
         update_referrers_task.enqueue(model_label, object_id)
     except Exception:  # an index update must never break the save that caused it
