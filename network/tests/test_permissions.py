@@ -116,7 +116,7 @@ def do(client, action, post, reply):
     if action == "reply":
         return client.post(post.url + "atbildet/", {"body": "Paldies par pieredzi!"})
     if action == "hide a reply":
-        return client.post(post.url + f"atbildes/{reply.pk}/slept/")
+        return client.post(post.url + f"atbildes/{reply.pk}/slept/", {"hidden": "1"})
     return client.get(reverse("invite"))
 
 
