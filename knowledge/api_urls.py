@@ -55,11 +55,11 @@ class PortalPagesAPIViewSet(CheckedParameters, PagesAPIViewSet):
 
 
 class PortalImagesAPIViewSet(CheckedParameters, ImagesAPIViewSet):
-    pass
+    """Wagtail's images endpoint with our parameter checks."""
 
 
 class PortalDocumentsAPIViewSet(CheckedParameters, DocumentsAPIViewSet):
-    pass
+    """Wagtail's documents endpoint with our parameter checks."""
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -122,7 +122,7 @@ class DemoDatabases:
         """CREATE DATABASE target TEMPLATE source, replacing target."""
         quote = self.connection.ops.quote_name
         # Connections another thread left open (a live server's request) would block both.
-        self._admin(f"DROP DATABASE IF EXISTS {quote(target)} WITH (FORCE)")
+        self.drop(target)
         for attempt in range(20):
             try:
                 self._admin(
@@ -137,14 +137,9 @@ class DemoDatabases:
                 time.sleep(0.1)  # a terminated session takes a moment to end
 
     def drop_all(self):
-        quote = self.connection.ops.quote_name
         self.use(self.clean)
-        self._admin(
-            *(
-                f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)"
-                for name in (self.copied, self.demo, self.pristine)
-            )
-        )
+        for name in (self.copied, self.demo, self.pristine):
+            self.drop(name)
 
     def use(self, name):
         """Point the default connection (and every thread's, e.g. the live server's) at `name`."""
@@ -178,10 +173,8 @@ def forget_process_caches():
         cache.clear()
     ContentType.objects.clear_cache()
     forget_locales()
-    try:
-        from search import fallback, query
-    except ImportError:
-        return
+    from search import fallback, query
+
     fallback.forget_documents()
     query.vocabulary.forget()
 
