@@ -38,13 +38,8 @@ SEED_FILE = Path(__file__).resolve().parent / "data" / "demo" / "reports.yaml"
 
 @cache
 def seed():
-    """`data/demo/reports.yaml`, with its months and institution types as Python values."""
+    """`data/demo/reports.yaml`, with its institution types as Python values."""
     data = demo_data.read(SEED_FILE)
-    first = data["first_month"]
-    data["month_list"] = [
-        datetime.date(first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1, 1)
-        for n in range(data["months"])
-    ]
     data["type_words"] = [(word, InstitutionType(kind)) for word, kind in data["type_words"]]
     return data
 
@@ -87,7 +82,7 @@ def load(site, log):
         if profile is None:
             continue
         partner_rows = partners(row["municipality"])
-        months = zip(data["month_list"], row["figures"], strict=True)
+        months = zip(data["months"], row["figures"], strict=True)
         for index, (month, figures) in enumerate(months):
             if profile.monthly_reports.filter(month=month).exists():
                 continue  # editors or the mediator may have changed it; keep theirs
