@@ -2,7 +2,7 @@
 
 import factory
 
-from .models import Topic
+from .models import Concept, Topic
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -11,4 +11,13 @@ class TopicFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Topic
+        django_get_or_create = ["slug"]
+
+
+class ConceptFactory(factory.django.DjangoModelFactory):
+    label = factory.Sequence(lambda n: f"Jēdziens {n}")
+    slug = factory.Sequence(lambda n: f"jedziens-{n}")
+
+    class Meta:
+        model = Concept
         django_get_or_create = ["slug"]
