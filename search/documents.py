@@ -25,7 +25,7 @@ from elasticsearch.dsl import (
 )
 
 # Bump when the mapping or the analysis changes: `search_index --rebuild` then makes a new index.
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 
 latvian_stop = token_filter("lv_stop", type="stop", stopwords="_latvian_")
 latvian_hunspell = token_filter("lv_hunspell", type="hunspell", locale="lv_LV", dedup=True)
@@ -62,6 +62,7 @@ class SearchDocument(Document):
     locale = Keyword()
     municipalities = Keyword()
     topics = Keyword()
+    concepts = Keyword()
     suggest = Completion(analyzer=plain_analyzer, preserve_separators=False)
     content_hash = Keyword()
     indexed_at = Date()

@@ -8,14 +8,21 @@ from . import documents
 from . import text as latvian
 from .results import (
     ANY_WORD_SCORE,
+    BROADER_CONCEPT_SCORE,
+    CONCEPT_SCORE,
     CONTACTS_WEIGHT_WITH_PLACE,
+    MEDIATOR_INTENT,
+    MEDIATOR_KIND,
+    MEDIATOR_WEIGHT,
     MUNICIPALITY_WEIGHT,
     ORGANIZATION_WEIGHT,
     PLACE_PAGE_WEIGHT,
+    RELAXED_CONTACTS,
     TOPIC_ONLY_SCORE,
     Hit,
     SearchResults,
     facet_values,
+    locales,
     topic_weights,
 )
 
@@ -80,7 +87,7 @@ def text_query(text):
 
 
 def filters(plan):
-    clauses = [{"terms": {"locale": [plan.locale, ""]}}]
+    clauses = [{"terms": {"locale": locales(plan)}}]
     if plan.municipality:
         clauses.append(term("municipalities", plan.municipality))
     if plan.near_municipality:
@@ -137,14 +144,70 @@ def search_body(plan):
 
 
 def matching(plan, variants, place):
-    """What a document must match: any of the question's variants (or everything)."""
-    if not variants:
+    """What a document must match: the question's words, or a concept it names, or (with a
+    place) the place's contacts on its topics; everything when nothing is asked."""
+    if not variants and not plan.concepts:
         return {"match_all": {}}
-    by_text = {"dis_max": {"queries": [text_query(v) for v in variants]}}
-    if place and plan.boost_topics:
-        # "Who to call in X about Y": X's contacts for topic Y, even without the words.
-        return {"bool": {"should": [place_and_topic(plan, variants[0], place), by_text]}}
-    return by_text
+    should = [concept_query(plan)] if plan.concepts else []
+    if variants:
+        should.append({"dis_max": {"queries": [text_query(v) for v in variants]}})
+        if place and plan.boost_topics:
+            # "Who to call in X about Y": X's contacts for topic Y, even without the words.
+            should.append(place_and_topic(plan, variants[0], place))
+    return should[0] if len(should) == 1 else {"bool": {"should": should}}
+
+
+def concept_query(plan):
+    """A document sharing a concept with the question matches even without its words; each
+    shared concept adds the same score, a broader one less."""
+    clauses = [
+        {"constant_score": {"filter": term("concepts", slug), "boost": CONCEPT_SCORE}}
+        for slug in plan.concepts
+    ]
+    clauses += [
+        {"constant_score": {"filter": term("concepts", slug), "boost": BROADER_CONCEPT_SCORE}}
+        for slug in plan.broader_concepts
+    ]
+    return {"bool": {"should": clauses}}
+
+
+def relaxed_body(plan, exclude):
+    """Nearest contacts when the strict pass found too few: any word, concept or topic of the
+    question in the asked place (or anywhere when no place is named)."""
+    place = plan.municipality or plan.near_municipality
+    # A named place always has an answer: at least its own page.
+    should = [{"constant_score": {"filter": term("kind", "municipality"), "boost": 0.1}}]
+    should = should if place else []
+    for variant in filter(str.strip, plan.variants):
+        should.append(
+            {
+                "multi_match": {
+                    "query": latvian.stemmed_text(variant),
+                    "fields": ["title_stems^3", "body_stems"],
+                    "operator": "or",
+                }
+            }
+        )
+    should += concept_query(plan)["bool"]["should"]
+    should += [
+        {"constant_score": {"filter": term("topics", slug), "boost": TOPIC_ONLY_SCORE}}
+        for slug in plan.boost_topics
+    ]
+    clauses = [*filters(plan), term("group", "contacts")]
+    if place:
+        clauses.append(term("municipalities", place))
+    return {
+        "query": {
+            "bool": {
+                "filter": clauses,
+                "should": should,
+                "minimum_should_match": 1,
+                "must_not": [{"ids": {"values": list(exclude)}}],
+            }
+        },
+        "size": RELAXED_CONTACTS,
+        "_source": SOURCE_FIELDS,
+    }
 
 
 def place_and_topic(plan, text, place):
@@ -183,6 +246,8 @@ def score_functions(plan, variants, place):
     for topic, weight in topic_weights(plan):
         functions.append({"filter": term("topics", topic), "weight": weight})
     functions.append({"filter": term("kind", "organization"), "weight": ORGANIZATION_WEIGHT})
+    if plan.intent == MEDIATOR_INTENT:
+        functions.append({"filter": term("kind", MEDIATOR_KIND), "weight": MEDIATOR_WEIGHT})
     return functions
 
 
@@ -221,6 +286,8 @@ def run(plan):
             results.hits += [to_hit(hit, plan) for hit in bucket["top"]["hits"]["hits"]]
     else:
         results.hits = [to_hit(hit, plan) for hit in response["hits"]["hits"]]
+    if results.needs_nearest_contacts:
+        add_nearest_contacts(es, results)
     selected = {"type": plan.kind, "municipality": plan.municipality, "topic": plan.topic}
     for name in FACETS:
         buckets = aggregations[name]["buckets"]
@@ -234,6 +301,14 @@ def run(plan):
         if latvian.fold(corrected) != latvian.fold(plan.understanding.query) or not results.total:
             results.did_you_mean = corrected
     return results
+
+
+def add_nearest_contacts(es, results):
+    """The relaxed pass: fill "Kam zvanīt" up to three with the nearest matches, labelled."""
+    found = {hit.doc_id for hit in results.hits}
+    body = relaxed_body(results.plan, found)
+    response = es.search(index=documents.alias_name(), body=body).body
+    results.add_nearest([to_hit(hit, results.plan) for hit in response["hits"]["hits"]])
 
 
 def to_hit(hit, plan):

@@ -17,7 +17,13 @@ from .query import vocabulary
 from .registry import GROUPS
 from .results import (
     ANY_WORD_SCORE,
+    BROADER_CONCEPT_SCORE,
+    CONCEPT_SCORE,
+    CONTACTS_GROUP,
     CONTACTS_WEIGHT_WITH_PLACE,
+    MEDIATOR_INTENT,
+    MEDIATOR_KIND,
+    MEDIATOR_WEIGHT,
     MUNICIPALITY_WEIGHT,
     ORGANIZATION_WEIGHT,
     PLACE_PAGE_WEIGHT,
@@ -25,6 +31,7 @@ from .results import (
     Hit,
     SearchResults,
     facet_values,
+    locales,
     topic_weights,
 )
 from .sources import all_documents, page_url
@@ -110,7 +117,7 @@ def text_score(entry, text):
 
 
 def passes_filters(document, plan):
-    if document["locale"] not in (plan.locale, ""):
+    if document["locale"] not in locales(plan):
         return False
     municipalities = document["municipalities"]
     if plan.municipality and plan.municipality not in municipalities:
@@ -142,6 +149,8 @@ def weight(document, plan):
             factor *= topic_weight
     if document["kind"] == "organization":
         factor *= ORGANIZATION_WEIGHT
+    if plan.intent == MEDIATOR_INTENT and document["kind"] == MEDIATOR_KIND:
+        factor *= MEDIATOR_WEIGHT
     if place and not any(v.strip() for v in plan.variants) and document["kind"] == "municipality":
         factor *= PLACE_PAGE_WEIGHT
     return factor
@@ -158,6 +167,51 @@ def topic_only_match(document, plan):
     )
 
 
+def concept_score(document, plan):
+    """Mirror of the engine's concept_query."""
+    concepts = set(document.get("concepts", ()))
+    return CONCEPT_SCORE * len(concepts & set(plan.concepts)) + BROADER_CONCEPT_SCORE * len(
+        concepts & set(plan.broader_concepts)
+    )
+
+
+def match_score(entry, plan, variants):
+    """The unweighted score of one document, 0 when it does not match."""
+    document = entry.document
+    if not variants and not plan.concepts:
+        return 1.0
+    score = max((text_score(entry, v) for v in variants), default=0.0)
+    if variants and not score and topic_only_match(document, plan):
+        stems = latvian.query_stems(variants[0])
+        shared = len(stems & (entry.title_stems | entry.body_stems))
+        score = TOPIC_ONLY_SCORE + ANY_WORD_SCORE * shared
+    return score + concept_score(document, plan)
+
+
+def nearest_contacts(plan, exclude):
+    """Mirror of the engine's relaxed pass: contacts in the place sharing any word stem,
+    concept or topic with the question (the place's own page at least)."""
+    place = plan.municipality or plan.near_municipality
+    stems = set().union(*(latvian.query_stems(v) for v in plan.variants if v.strip()))
+    scored = []
+    for entry in entries():
+        document = entry.document
+        if entry.doc_id in exclude or document["group"] != CONTACTS_GROUP:
+            continue
+        if not passes_filters(document, plan) or (
+            place and place not in document["municipalities"]
+        ):
+            continue
+        score = len(stems & (entry.title_stems | entry.body_stems)) + concept_score(document, plan)
+        score += TOPIC_ONLY_SCORE * len(set(plan.boost_topics) & set(document["topics"]))
+        if place and document["kind"] == "municipality":
+            score += 0.1
+        if score:
+            scored.append((score * weight(document, plan), entry))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].document["title"]))
+    return scored
+
+
 def run(plan):
     variants = [v for v in plan.variants if v.strip()]
     scored = []
@@ -165,11 +219,7 @@ def run(plan):
         document = entry.document
         if not passes_filters(document, plan):
             continue
-        score = max((text_score(entry, v) for v in variants), default=1.0)
-        if not score and topic_only_match(document, plan):
-            stems = latvian.query_stems(variants[0])
-            shared = len(stems & (entry.title_stems | entry.body_stems))
-            score = TOPIC_ONLY_SCORE + ANY_WORD_SCORE * shared
+        score = match_score(entry, plan, variants)
         if score:
             scored.append((score * weight(document, plan), entry))
     scored.sort(key=lambda pair: (-pair[0], pair[1].document["title"]))
@@ -184,22 +234,11 @@ def run(plan):
             page += members[plan.offset : plan.offset + plan.per_page]
     else:
         page = scored[plan.offset : plan.offset + plan.per_page]
-    for score, entry in page:
-        document = entry.document
-        results.hits.append(
-            Hit(
-                doc_id=entry.doc_id,
-                kind=document["kind"],
-                group=document["group"],
-                title=document["title"],
-                url=document["url"],
-                snippet=latvian.snippet(document["body"] or document["summary"], query),
-                municipalities=document["municipalities"],
-                topics=document["topics"],
-                score=score,
-                locale=document.get("locale", ""),
-            )
-        )
+    results.hits = [to_hit(score, entry, query) for score, entry in page]
+    if results.needs_nearest_contacts:
+        found = {hit.doc_id for hit in results.hits}
+        nearest = nearest_contacts(plan, found)
+        results.add_nearest([to_hit(score, entry, query) for score, entry in nearest[:3]])
     counts = {name: Counter() for name in ("type", "municipality", "topic")}
     for _score, entry in scored:
         counts["type"][entry.document["kind"]] += 1
@@ -213,6 +252,22 @@ def run(plan):
         if latvian.fold(corrected) != latvian.fold(plan.understanding.query) or not results.total:
             results.did_you_mean = corrected
     return results
+
+
+def to_hit(score, entry, query):
+    document = entry.document
+    return Hit(
+        doc_id=entry.doc_id,
+        kind=document["kind"],
+        group=document["group"],
+        title=document["title"],
+        url=document["url"],
+        snippet=latvian.snippet(document["body"] or document["summary"], query),
+        municipalities=document["municipalities"],
+        topics=document["topics"],
+        score=score,
+        locale=document.get("locale", ""),
+    )
 
 
 def spelling(query):

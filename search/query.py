@@ -1,7 +1,8 @@
-"""Query understanding: which municipality and which topics a Latvian question is about.
+"""Query understanding: the place, the intent, the concepts and the topics of a question.
 
-"ģimenei Ventspilī ir īres parādi" → municipality Ventspils (from the locative), topic
-mājoklis (from "īres", "parādi"); the place word leaves the text, the rest is searched.
+"ģimenei Ventspilī ir īres parādi" → municipality Ventspils (from the locative), concept
+"īres parāds" and topic mājoklis; "Ringla kontakti" → contacts wanted, "Ringla" is searched;
+"mediatore Viļakā" → Viļaka's mediator wanted. The place and request words leave the text.
 """
 
 import time
@@ -10,15 +11,19 @@ from functools import lru_cache
 
 from django.apps import apps
 
+from . import concepts as vocabulary_concepts
 from . import text as latvian
 from .registry import place_sources
 
-ABBREVIATIONS = {
-    "nva": "Nodarbinātības valsts aģentūra",
-    "vsaa": "Valsts sociālās apdrošināšanas aģentūra",
-    "pii": "pirmsskolas izglītības iestāde",
-}
 VOCABULARY_SECONDS = 300
+# Words that say what the asker wants, not what about: they leave the text.
+CONTACT_WORDS = """kontakti kontaktinformācija tālrunis telefons numurs adrese epasts e-pasts
+zvanīt piezvanīt kur kam contacts contact phone telephone number address email where"""
+REQUEST_WORDS = """vajag vajadzīgs nepieciešams nepieciešama meklēju gribu atrast lūdzu
+palīdzēt kas kā kāds kāda ko kurš kura need looking who what how please"""
+MEDIATOR_WORDS = """mediators mediatore mediatori mediatoru mediatoram mediatorei mediator
+mediators"""
+CONTACTS, MEDIATOR = "contacts", "mediator"
 
 
 @dataclass
@@ -35,6 +40,9 @@ class Understanding:
     municipality_words: str = ""
     topics: list = field(default_factory=list)
     abbreviations: dict = field(default_factory=dict)
+    concepts: list = field(default_factory=list)  # ConceptMatch, best first
+    intent: str = ""  # CONTACTS, MEDIATOR or ""
+    request_words: list = field(default_factory=list)
 
     @property
     def variants(self):
@@ -58,9 +66,11 @@ class Vocabulary:
         self.municipality_titles = {}
         self.topic_labels = {}
         self.cues = {}
+        self.concepts = vocabulary_concepts.ConceptIndex()
 
     def forget(self):
         self.loaded_at = None
+        vocabulary_concepts.forget()
 
     def ensure(self):
         if self.loaded_at is not None and time.monotonic() - self.loaded_at < VOCABULARY_SECONDS:
@@ -79,6 +89,7 @@ class Vocabulary:
         self.municipality_forms, self.municipality_stems = forms, stems
         self.municipality_titles, self.topic_labels = titles, topic_labels
         self.cues = cue_index(topic_labels.values())
+        self.concepts = vocabulary_concepts.current()
         self.loaded_at = time.monotonic()
 
     def topic_label(self, slug):
@@ -89,6 +100,15 @@ class Vocabulary:
     def municipality_title(self, slug):
         self.ensure()
         return self.municipality_titles.get(slug, slug)
+
+
+def stems_of(words):
+    """Folded stems of whitespace-separated words (how the lists above are compared)."""
+    return {latvian.stem(latvian.fold(word)) for word in latvian.words(words)}
+
+
+CONTACT_STEMS, REQUEST_STEMS = stems_of(CONTACT_WORDS), stems_of(REQUEST_WORDS)
+MEDIATOR_STEMS = stems_of(MEDIATOR_WORDS)
 
 
 def cue_index(topics):
@@ -111,10 +131,26 @@ def stem_phrase(phrase):
 
 
 def understand(query):
-    """Find the municipality, topics and abbreviations in a question."""
+    """Find the municipality, intent, concepts, topics and abbreviations in a question."""
     vocabulary.ensure()
     found = Understanding(query=query)
     words = latvian.words(query)
+    skip = find_municipality(found, words)
+    remaining = [word for i, word in enumerate(words) if i not in skip]
+    remaining = find_intent(found, remaining)
+    content = [w for w in remaining if latvian.fold(w) not in latvian.STOPWORDS]
+    found.concepts, _covered = vocabulary.concepts.find(content)
+    for word in content:
+        label = vocabulary.concepts.abbreviations.get(latvian.fold(word))
+        if label:
+            found.abbreviations[word] = label
+    found.topics = question_topics(content, found.concepts)
+    found.text = " ".join(content)
+    return found
+
+
+def find_municipality(found, words):
+    """Set the municipality the words name; returns the positions of its words."""
     skip = set()
     # Longest names first: "Rēzeknes novadā" before "Rēzeknes".
     for size in (3, 2, 1):
@@ -129,15 +165,34 @@ def understand(query):
                 found.municipality = municipality
                 found.municipality_words = phrase
                 skip |= set(range(start, start + size))
-    remaining = [word for i, word in enumerate(words) if i not in skip]
-    cue_counts = {}
-    for word in remaining:
-        folded = latvian.fold(word)
-        if folded in ABBREVIATIONS:
-            found.abbreviations[word] = ABBREVIATIONS[folded]
-        for slug in sorted(vocabulary.cues.get(latvian.stem(folded), ())):
-            cue_counts[slug] = cue_counts.get(slug, 0) + 1
-    # The topic with the most cue words first: it is what the question is mainly about.
-    found.topics = sorted(cue_counts, key=lambda slug: -cue_counts[slug])
-    found.text = " ".join(w for w in remaining if latvian.fold(w) not in latvian.STOPWORDS)
-    return found
+    return skip
+
+
+def find_intent(found, words):
+    """Take out the words that say what is wanted; returns the words left."""
+    left = []
+    for word in words:
+        word_stem = latvian.stem(latvian.fold(word))
+        if word_stem in CONTACT_STEMS:
+            found.intent = found.intent or CONTACTS
+        elif word_stem in MEDIATOR_STEMS and found.municipality is not None:
+            # "mediatore Viļakā": the place's mediator; without a place it is a plain word.
+            found.intent = MEDIATOR
+        elif word_stem not in REQUEST_STEMS:
+            left.append(word)
+            continue
+        found.request_words.append(word)
+    return left
+
+
+def question_topics(words, concept_matches):
+    """Topic slugs, the one most cue words and concepts point to first."""
+    counts = {}
+    for word in words:
+        for slug in sorted(vocabulary.cues.get(latvian.stem(latvian.fold(word)), ())):
+            counts[slug] = counts.get(slug, 0) + 1
+    for match in concept_matches:
+        slug = vocabulary.concepts.topic_of(match.slug)
+        if slug and slug in vocabulary.topic_labels:
+            counts[slug] = counts.get(slug, 0) + 1
+    return sorted(counts, key=lambda slug: -counts[slug])

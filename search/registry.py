@@ -15,7 +15,7 @@ GROUPS = {}
 KINDS = {}
 # {model label: fields documents copy of its objects}: a change to one reindexes the documents
 # that refer to the object (signals.py). Topics are the search's own; sources add theirs.
-REFERENCED_FIELDS = {"taxonomy.topic": ("name", "slug")}
+REFERENCED_FIELDS = {"taxonomy.topic": ("name", "slug"), "taxonomy.concept": ("slug",)}
 
 _sources = []
 

@@ -4,6 +4,7 @@ import math
 from dataclasses import dataclass, field
 
 from .params import PER_GROUP, PER_PAGE
+from .query import MEDIATOR as MEDIATOR_INTENT
 from .query import understand, vocabulary
 from .registry import GROUPS, KINDS
 
@@ -19,6 +20,21 @@ PLACE_PAGE_WEIGHT = 2.0  # a question that is only a place name: the municipalit
 # little for each question word it has in any form.
 TOPIC_ONLY_SCORE = 1.0
 ANY_WORD_SCORE = 0.2
+# A document sharing a concept with the question, and one sharing only a broader concept.
+CONCEPT_SCORE = 3.0
+BROADER_CONCEPT_SCORE = 1.0
+# "mediatore Viļakā": the mediator profiles first, in their group shown first.
+MEDIATOR_KIND = "mediator"
+MEDIATOR_WEIGHT = 6.0
+# The relaxed pass fills "Kam zvanīt" up to this many.
+RELAXED_CONTACTS = 3
+CONTACTS_GROUP = "contacts"
+
+
+def locales(plan):
+    """Languages a search answers in: the interface's, untranslated entries, and for English
+    also the Latvian content (marked lang="lv"), which is most of the portal."""
+    return [plan.locale, "", "lv"] if plan.locale == "en" else [plan.locale, ""]
 
 
 def topic_weights(plan):
@@ -40,6 +56,9 @@ class Plan:
     near_municipality: str = ""  # recognised: its contacts only, its other content first
     topic: str = ""  # filter
     boost_topics: list = field(default_factory=list)
+    concepts: list = field(default_factory=list)  # named by the question
+    broader_concepts: list = field(default_factory=list)  # above those, weaker
+    intent: str = ""  # query.CONTACTS, query.MEDIATOR or ""
     kind: str = ""  # filter
     group: str = ""  # filter
     page: int = 1
@@ -74,6 +93,11 @@ def make_plan(params, locale):
         elif slug != params.municipality:
             near = slug
     understanding.topics = [t for t in understanding.topics if f"topic:{t}" not in ignored]
+    understanding.concepts = [
+        match for match in understanding.concepts if f"concept:{match.slug}" not in ignored
+    ]
+    concepts = list(dict.fromkeys(match.slug for match in understanding.concepts))
+    broader = vocabulary.concepts.with_broader(concepts) - set(concepts)
     return Plan(
         understanding=understanding,
         variants=variants,
@@ -82,6 +106,9 @@ def make_plan(params, locale):
         near_municipality="" if params.municipality else near,
         topic=params.topic,
         boost_topics=[t for t in understanding.topics if t != params.topic],
+        concepts=concepts,
+        broader_concepts=sorted(broader),
+        intent=understanding.intent,
         kind=params.type,
         group=params.group,
         page=params.page,
@@ -100,6 +127,7 @@ class Hit:
     topics: list
     score: float = 0.0
     locale: str = ""
+    nearest: bool = False  # found by the relaxed pass, not by the question itself
 
     @property
     def language(self):
@@ -126,6 +154,7 @@ class Hit:
             "municipalities": self.municipalities,
             "topics": self.topics,
             "score": round(self.score, 4),
+            "nearest": self.nearest,
         }
 
 
@@ -158,10 +187,39 @@ class SearchResults:
         return [hit for group in self.groups for hit in group["hits"]]
 
     @property
+    def needs_nearest_contacts(self):
+        """Fewer than three contacts on the first page of a question: try the relaxed pass."""
+        plan = self.plan
+        asked = any(v.strip() for v in plan.variants) or plan.concepts
+        return (
+            plan.grouped
+            and plan.page == 1
+            and asked
+            and self.group_totals.get(CONTACTS_GROUP, 0) < RELAXED_CONTACTS
+        )
+
+    def add_nearest(self, hits):
+        """Add relaxed-pass contacts (marked) up to RELAXED_CONTACTS in "Kam zvanīt"."""
+        have = self.group_totals.get(CONTACTS_GROUP, 0)
+        added = hits[: max(0, RELAXED_CONTACTS - have)]
+        for hit in added:
+            hit.nearest = True
+        if added:
+            self.hits += added
+            self.group_totals[CONTACTS_GROUP] = have + len(added)
+            self.total += len(added)
+
+    @property
     def groups(self):
-        """The page's hits by group, whom to call first, with each group's total."""
+        """The page's hits by group, whom to call first (the mediators first when a place's
+        mediator is asked), with each group's total."""
         grouped = []
-        for key, label in GROUPS.items():
+        keys = list(GROUPS)
+        if self.plan.intent == MEDIATOR_INTENT:
+            mediator_groups = [h.group for h in self.hits if h.kind == MEDIATOR_KIND]
+            keys.sort(key=lambda key: key not in mediator_groups[:1])
+        for key in keys:
+            label = GROUPS[key]
             members = [hit for hit in self.hits if hit.group == key]
             if members:
                 total = self.group_totals.get(key, len(members))

@@ -27,6 +27,8 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from . import text as latvian
+from .concepts import current as concept_index
+from .concepts import document_concepts
 from .registry import Group, active_sources, source_for
 
 logger = logging.getLogger(__name__)
@@ -108,6 +110,10 @@ class Source:
     def topic_slugs(self, obj):
         return sorted({topic.slug for topic in related_objects(obj, "topics")})
 
+    def concept_slugs(self, obj):
+        """The concepts editors gave the object (the text's own are found in make_document)."""
+        return {concept.slug for concept in related_objects(obj, "concepts")}
+
     def to_document(self, obj):
         """The indexed fields of one object (see documents.SearchDocument)."""
         body = body_text(obj)
@@ -122,11 +128,14 @@ class Source:
             locale=self.locale(obj),
             municipalities=sorted({p.slug for p in places if getattr(p, "slug", None)}),
             topics=self.topic_slugs(obj),
+            concepts=self.concept_slugs(obj),
         )
 
 
-def make_document(source, *, object_id, title, body, summary, url, locale, municipalities, topics):
-    """A document with its folded copies, suggestions and content hash."""
+def make_document(
+    source, *, object_id, title, body, summary, url, locale, municipalities, topics, concepts=()
+):
+    """A document with its folded copies, concepts, suggestions and content hash."""
     title_folded, title_stems, title_roots = latvian.copies(title)
     body_folded, body_stems, body_roots = latvian.copies(body)
     document = {
@@ -147,6 +156,7 @@ def make_document(source, *, object_id, title, body, summary, url, locale, munic
         "locale": locale,
         "municipalities": municipalities,
         "topics": topics,
+        "concepts": document_concepts(concept_index(), concepts, title, body),
         "suggest": suggest_inputs(title),
     }
     document["content_hash"] = content_hash(document)
@@ -203,7 +213,9 @@ class DirectorySource(SnippetSource):
     def row_document(self, row, related):
         raise NotImplementedError
 
-    def document(self, pk, title, text, description, place_rows, topic_slugs, url=""):
+    def document(
+        self, pk, title, text, description, place_rows, topic_slugs, url="", concept_slugs=()
+    ):
         """The indexed fields from a row's parts; place_rows are (page id, slug) pairs."""
         body = clean_body(text)
         if not url:
@@ -218,6 +230,7 @@ class DirectorySource(SnippetSource):
             locale="",
             municipalities=sorted({slug for _page_id, slug in place_rows if slug}),
             topics=sorted(set(topic_slugs)),
+            concepts=concept_slugs,
         )
 
 

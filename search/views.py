@@ -89,6 +89,13 @@ def chips(request, results):
                 "remove_url": url_with(get, add=[("ignore", f"topic:{slug}")]),
             }
         )
+    for slug in plan.concepts:
+        found.append(
+            {
+                "label": _("Jēdziens: %(name)s") % {"name": vocabulary.concepts.label(slug)},
+                "remove_url": url_with(get, add=[("ignore", f"concept:{slug}")]),
+            }
+        )
     if plan.group:
         found.append(
             {
@@ -158,6 +165,8 @@ def search_page(request):
     context["groups"] = [
         {
             **group,
+            "strict": [hit for hit in group["hits"] if not hit.nearest],
+            "nearest": [hit for hit in group["hits"] if hit.nearest],
             # "All of this group": one list, paged on its own.
             "more_url": url_with(request.GET, drop=["group"], add=[("group", group["key"])])
             if results.plan.grouped and group["total"] > len(group["hits"])
@@ -206,6 +215,11 @@ def api_search(request):
                     for slug in results.plan.boost_topics
                 ],
                 "abbreviations": understood.abbreviations,
+                "concepts": [
+                    {"slug": slug, "label": vocabulary.concepts.label(slug)}
+                    for slug in results.plan.concepts
+                ],
+                "intent": results.plan.intent or None,
             },
             "did_you_mean": results.did_you_mean or None,
             # In the order the page shows them: whom to call, then guides, then experience.

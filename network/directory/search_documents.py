@@ -58,6 +58,13 @@ class ServiceSource(DirectorySource):
                     "service_id", "topic__slug"
                 )
             ),
+            "concepts": grouped(
+                model.concepts.through.objects.filter(service_id__in=ids).values_list(
+                    "service_id", "concept__slug"
+                )
+            )
+            if hasattr(model, "concepts")
+            else {},
         }
 
     def related_rows(self, ids):
@@ -78,6 +85,7 @@ class ServiceSource(DirectorySource):
             place_rows=related["places"].get(pk, ()),
             topic_slugs=[slug for (slug,) in related["topics"].get(pk, ())],
             url=related["url"](pk),
+            concept_slugs=[slug for (slug,) in related["concepts"].get(pk, ())],
         )
 
 
