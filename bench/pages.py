@@ -86,7 +86,7 @@ def collect_urls(samples, seed=1):
         "profile": pages(MediatorProfilePage),
         "post": pages(ExperiencePostPage),
         "knowledge listing": [f"/zinasanas/?page={number}" for number in listing_pages],
-        "search": [f"/meklet/?q={quote(question)}" for question, _expected in CASES][:samples],
+        "search": [f"/meklet/?q={quote(case.question)}" for case in CASES][:samples],
     }
 
 

@@ -1,5 +1,11 @@
-"""The relevance set (relevance_cases.py) on the demo content."""
+"""The relevance set (relevance/questions.yaml) on the demo content, half by half.
 
+Each engine's figures (top-3 share, mean reciprocal rank) are printed and written to
+test-artifacts/relevance.txt (xdist hides prints). Misses are listed for the tuning half only:
+the blind half is measured, never looked into.
+"""
+
+import fcntl
 from urllib.parse import urlencode
 
 import pytest
@@ -8,11 +14,22 @@ from django.http import QueryDict
 from search import indexing, service
 from search.params import parse
 from search.query import vocabulary
+from search.sources import all_documents
 
-from .relevance_cases import CASES, evaluate
+from .relevance_cases import BLIND, CASES, FIRST_SET, HALVES, TUNING, evaluate, options, score
 
 pytestmark = pytest.mark.django_db
 REQUIRED_SHARE = 0.9
+KINDS = {
+    "service",
+    "organization",
+    "municipality",
+    "mediator",
+    "post",
+    "guide",
+    "article",
+    "seminar",
+}
 HEART = "ģimenei Ventspilī ir īres parādi"
 VENTSPILS_FIRST = {
     "Dzīvokļu jautājumi — Ventspils pašvaldības Dzīvokļu nodaļa",
@@ -35,34 +52,84 @@ def ask(question):
     return service.search(parse(QueryDict(urlencode({"q": question})), vocabulary))
 
 
-def report(capsys, engine, passed, failures):
-    with capsys.disabled():
-        print(f"\nrelevance on {engine}: {passed}/{len(CASES)} questions pass")
-        for question, found in failures:
-            print(f"  missed: {question!r} → {found}")
+def scores_by_part(outcomes):
+    """{part: Score} for the first set, the tuning half and the blind half."""
+    return {
+        FIRST_SET: score([o for o in outcomes if o.case.origin == FIRST_SET]),
+        **{half: score([o for o in outcomes if o.case.half == half]) for half in HALVES},
+    }
+
+
+def figures(engine, scores):
+    lines = [f"relevance on {engine}:"]
+    for part, part_score in scores.items():
+        lines.append(
+            f"  {part}: {part_score.passed}/{part_score.total} in the top 3"
+            f" ({part_score.share:.0%}), mean reciprocal rank {part_score.mean_reciprocal_rank:.3f}"
+        )
+    lines += [f"  missed (tuning): {q!r} → {found}" for q, found in scores["tuning"].failures]
+    return lines
+
+
+def record(artifacts_dir, engine, lines):
+    """Print the figures and keep them in test-artifacts/relevance.txt, one section an engine."""
+    print("\n" + "\n".join(lines))
+    with open(artifacts_dir / "relevance.txt", "a+", encoding="utf-8") as file:
+        fcntl.flock(file, fcntl.LOCK_EX)  # both engines' tests may write at once under xdist
+        file.seek(0)
+        sections = [s for s in file.read().split("\n\n") if s and not s.startswith(lines[0])]
+        file.seek(0)
+        file.truncate()
+        file.write("\n\n".join(sorted([*sections, "\n".join(lines)])) + "\n")
 
 
 def test_there_are_enough_questions():
-    assert len(CASES) >= 40
-    assert len({question for question, _expected in CASES}) == len(CASES)
+    assert len(CASES) >= 180
+    assert len(BLIND) >= 65
+    assert len({case.question for case in CASES}) == len(CASES)
+    assert {case.half for case in CASES} == set(HALVES)
+    assert all(case.half == "tuning" for case in CASES if case.origin == FIRST_SET)
+    assert sum(case.origin == FIRST_SET for case in CASES) == 50
+    # Both halves cover every situation of the new questions.
+    new = [case for case in CASES if case.origin != FIRST_SET]
+    assert {case.situation for case in BLIND} == {case.situation for case in new}
+    assert {case.situation for case in TUNING} >= {case.situation for case in new}
+    for case in CASES:
+        assert case.expected, case.question
+        assert all(kind in KINDS for entry in case.expected for kind, _ in options(entry))
+
+
+def test_every_expected_document_exists_in_the_demo(demo_site):
+    existing = {(document["kind"], document["title"]) for _id, document in all_documents()}
+    missing = {
+        (case.question, option)
+        for case in CASES
+        for entry in case.expected
+        for option in options(entry)
+        if option not in existing
+    }
+    assert not missing
 
 
 @pytest.mark.elasticsearch
-def test_relevance_on_elasticsearch(demo_site, search_index, capsys):
+def test_relevance_on_elasticsearch(demo_site, search_index, capsys, artifacts_dir):
     indexing.rebuild()
     assert ask("skola").engine == "elasticsearch"
-    passed, failures = evaluate(ask)
-    report(capsys, "Elasticsearch", passed, failures)
-    assert passed >= REQUIRED_SHARE * len(CASES)
+    scores = scores_by_part(evaluate(ask))
+    with capsys.disabled():
+        record(artifacts_dir, "Elasticsearch", figures("Elasticsearch", scores))
+    assert scores[FIRST_SET].share >= REQUIRED_SHARE
+    # Targets for the halves come after tuning (issue 18); today they are only reported.
 
 
-def test_relevance_on_the_database_fallback(demo_site, settings, capsys):
+def test_relevance_on_the_database_fallback(demo_site, settings, capsys, artifacts_dir):
     settings.ELASTICSEARCH_URL = ""
     assert ask("skola").engine == "database"
-    passed, failures = evaluate(ask)
-    report(capsys, "the database fallback", passed, failures)
+    scores = scores_by_part(evaluate(ask))
+    with capsys.disabled():
+        record(artifacts_dir, "the database fallback", figures("the database fallback", scores))
     # Printed for comparison; the fallback is a stand-in, not held to the engine's bar.
-    assert passed > 0
+    assert scores[FIRST_SET].passed > 0
 
 
 @pytest.mark.elasticsearch
