@@ -63,6 +63,7 @@ class SearchDocument(Document):
     municipalities = Keyword()
     topics = Keyword()
     concepts = Keyword()
+    phone = Keyword(index=False)  # a contact's first number, shown with the result
     suggest = Completion(analyzer=plain_analyzer, preserve_separators=False)
     content_hash = Keyword()
     indexed_at = Date()

@@ -13,6 +13,7 @@ from .results import (
     CONTACTS_WEIGHT_WITH_PLACE,
     MEDIATOR_INTENT,
     MEDIATOR_KIND,
+    MEDIATOR_PLACE_SCORE,
     MEDIATOR_WEIGHT,
     MUNICIPALITY_WEIGHT,
     ORGANIZATION_WEIGHT,
@@ -30,7 +31,17 @@ from .results import (
 MINIMUM_SHOULD_MATCH = "2<75%"
 FACETS = {"type": "kind", "municipality": "municipalities", "topic": "topics"}
 SUGGEST_SIZE = 8
-SOURCE_FIELDS = ["kind", "group", "title", "url", "summary", "municipalities", "topics", "body"]
+SOURCE_FIELDS = [
+    "kind",
+    "group",
+    "title",
+    "url",
+    "summary",
+    "municipalities",
+    "topics",
+    "body",
+    "phone",
+]
 HIGHLIGHT = {
     "fields": {"body": {}, "body.stem": {}},
     "number_of_fragments": 1,
@@ -146,9 +157,20 @@ def search_body(plan):
 def matching(plan, variants, place):
     """What a document must match: the question's words, or a concept it names, or (with a
     place) the place's contacts on its topics; everything when nothing is asked."""
-    if not variants and not plan.concepts:
+    if not variants and not plan.concepts and plan.intent != MEDIATOR_INTENT:
         return {"match_all": {}}
     should = [concept_query(plan)] if plan.concepts else []
+    if plan.intent == MEDIATOR_INTENT and place:
+        # "mediatore Viļakā": the place's mediator, whatever else the question says.
+        place_mediator = [term("kind", MEDIATOR_KIND), term("municipalities", place)]
+        should.append(
+            {
+                "constant_score": {
+                    "filter": {"bool": {"filter": place_mediator}},
+                    "boost": MEDIATOR_PLACE_SCORE,
+                }
+            }
+        )
     if variants:
         should.append({"dis_max": {"queries": [text_query(v) for v in variants]}})
         if place and plan.boost_topics:
@@ -336,6 +358,7 @@ def to_hit(hit, plan):
         topics=list(source.get("topics", [])),
         score=hit.get("_score") or 0.0,
         locale=source.get("locale", ""),
+        phone=source.get("phone", ""),
     )
 
 

@@ -23,6 +23,7 @@ from .results import (
     CONTACTS_WEIGHT_WITH_PLACE,
     MEDIATOR_INTENT,
     MEDIATOR_KIND,
+    MEDIATOR_PLACE_SCORE,
     MEDIATOR_WEIGHT,
     MUNICIPALITY_WEIGHT,
     ORGANIZATION_WEIGHT,
@@ -178,13 +179,16 @@ def concept_score(document, plan):
 def match_score(entry, plan, variants):
     """The unweighted score of one document, 0 when it does not match."""
     document = entry.document
-    if not variants and not plan.concepts:
+    if not variants and not plan.concepts and plan.intent != MEDIATOR_INTENT:
         return 1.0
     score = max((text_score(entry, v) for v in variants), default=0.0)
     if variants and not score and topic_only_match(document, plan):
         stems = latvian.query_stems(variants[0])
         shared = len(stems & (entry.title_stems | entry.body_stems))
         score = TOPIC_ONLY_SCORE + ANY_WORD_SCORE * shared
+    place = plan.municipality or plan.near_municipality
+    if plan.intent == MEDIATOR_INTENT and place and document["kind"] == MEDIATOR_KIND:
+        score += MEDIATOR_PLACE_SCORE if place in document["municipalities"] else 0.0
     return score + concept_score(document, plan)
 
 
@@ -267,6 +271,7 @@ def to_hit(score, entry, query):
         topics=document["topics"],
         score=score,
         locale=document.get("locale", ""),
+        phone=document.get("phone", ""),
     )
 
 

@@ -26,6 +26,7 @@ BROADER_CONCEPT_SCORE = 1.0
 # "mediatore Viļakā": the mediator profiles first, in their group shown first.
 MEDIATOR_KIND = "mediator"
 MEDIATOR_WEIGHT = 6.0
+MEDIATOR_PLACE_SCORE = 10.0  # the asked place's mediator matches whatever else is asked
 # The relaxed pass fills "Kam zvanīt" up to this many.
 RELAXED_CONTACTS = 3
 CONTACTS_GROUP = "contacts"
@@ -128,6 +129,7 @@ class Hit:
     score: float = 0.0
     locale: str = ""
     nearest: bool = False  # found by the relaxed pass, not by the question itself
+    phone: str = ""  # a contact's number, to call from the result
 
     @property
     def language(self):
@@ -155,6 +157,7 @@ class Hit:
             "topics": self.topics,
             "score": round(self.score, 4),
             "nearest": self.nearest,
+            "phone": self.phone or None,
         }
 
 
@@ -190,7 +193,7 @@ class SearchResults:
     def needs_nearest_contacts(self):
         """Fewer than three contacts on the first page of a question: try the relaxed pass."""
         plan = self.plan
-        asked = any(v.strip() for v in plan.variants) or plan.concepts
+        asked = any(v.strip() for v in plan.variants) or plan.concepts or plan.intent
         return (
             plan.grouped
             and plan.page == 1

@@ -133,7 +133,18 @@ class Source:
 
 
 def make_document(
-    source, *, object_id, title, body, summary, url, locale, municipalities, topics, concepts=()
+    source,
+    *,
+    object_id,
+    title,
+    body,
+    summary,
+    url,
+    locale,
+    municipalities,
+    topics,
+    concepts=(),
+    phone="",
 ):
     """A document with its folded copies, concepts, suggestions and content hash."""
     title_folded, title_stems, title_roots = latvian.copies(title)
@@ -157,6 +168,7 @@ def make_document(
         "municipalities": municipalities,
         "topics": topics,
         "concepts": document_concepts(concept_index(), concepts, title, body),
+        "phone": phone,
         "suggest": suggest_inputs(title),
     }
     document["content_hash"] = content_hash(document)
@@ -214,7 +226,16 @@ class DirectorySource(SnippetSource):
         raise NotImplementedError
 
     def document(
-        self, pk, title, text, description, place_rows, topic_slugs, url="", concept_slugs=()
+        self,
+        pk,
+        title,
+        text,
+        description,
+        place_rows,
+        topic_slugs,
+        url="",
+        concept_slugs=(),
+        phone="",
     ):
         """The indexed fields from a row's parts; place_rows are (page id, slug) pairs."""
         body = clean_body(text)
@@ -231,6 +252,7 @@ class DirectorySource(SnippetSource):
             municipalities=sorted({slug for _page_id, slug in place_rows if slug}),
             topics=sorted(set(topic_slugs)),
             concepts=concept_slugs,
+            phone=phone,
         )
 
 

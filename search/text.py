@@ -69,7 +69,12 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-STOPWORDS = frozenset(fold(word) for word in _STOPWORDS.split())
+# English function words: English questions find Latvian content through concepts' labels.
+_ENGLISH_STOPWORDS = """
+a an the is are was be of in on at to for from with and or by my our their his her it this that
+do does can i we you me us there here
+"""
+STOPWORDS = frozenset(fold(word) for word in (_STOPWORDS + _ENGLISH_STOPWORDS).split())
 
 
 def words(text):

@@ -58,6 +58,11 @@ class ServiceSource(DirectorySource):
                     "service_id", "topic__slug"
                 )
             ),
+            "phones": grouped(
+                model.phones.rel.related_model.objects.filter(service_id__in=ids)
+                .order_by("sort_order")
+                .values_list("service_id", "number")
+            ),
             "concepts": grouped(
                 model.concepts.through.objects.filter(service_id__in=ids).values_list(
                     "service_id", "concept__slug"
@@ -86,6 +91,7 @@ class ServiceSource(DirectorySource):
             topic_slugs=[slug for (slug,) in related["topics"].get(pk, ())],
             url=related["url"](pk),
             concept_slugs=[slug for (slug,) in related["concepts"].get(pk, ())],
+            phone=next((number for (number,) in related["phones"].get(pk, ())), ""),
         )
 
 
