@@ -1,28 +1,20 @@
 """Demo content of the knowledge app, all of it from the seminar slides in the seed.
 
-The content is data in `data/demo/`: the seminar page (seminar.yaml), a handful of good practices
-(articles.yaml) and the onboarding guide “Romu mediatora darba uzsākšana” (guide.yaml). Every page
-is marked `is_demo`; the only figures are those the seed reports. This module puts them in place.
+The content is rows of pages in `data/demo/` (portal/core/demo_data.py loads them): the
+knowledge index (index.yaml), the seminar page (seminar.yaml), a handful of good practices
+(articles.yaml) and the onboarding guide “Romu mediatora darba uzsākšana” (guide.yaml). Every
+page is marked `is_demo`; the only figures are those the seed reports.
 """
 
-import datetime
 from pathlib import Path
 
-from django.utils import timezone
-
-from portal.core.demo_data import create_page, read
+from portal.core.demo_data import load_rows, read
 from portal.core.editorial import ensure_moderation_workflow
 from taxonomy.demo import load_topics
 from taxonomy.models import Topic
 
 from .blocks import SeminarStreamBlock
-from .models import (
-    ArticlePage,
-    GuidePage,
-    GuideStepPage,
-    KnowledgeIndexPage,
-    SeminarPage,
-)
+from .models import ArticlePage, SeminarPage
 
 DATA = Path(__file__).resolve().parent / "data" / "demo"
 
@@ -36,22 +28,13 @@ def load_base(site, log):
 def load(site, log):
     home = site.root_page.specific
     topics = {topic.slug: topic for topic in Topic.objects.all()}
-    refs = {"topic": topics, "municipality": _municipalities(site)}
-    review_by = timezone.localdate() + datetime.timedelta(days=365)
-
-    index_page, _ = create_page(home, KnowledgeIndexPage, read(DATA / "index.yaml"))
-    create_page(index_page, SeminarPage, read(DATA / "seminar.yaml", refs))
-    for entry in read(DATA / "articles.yaml", refs):
-        create_page(index_page, ArticlePage, entry, review_by=review_by)
-
-    guide_data = read(DATA / "guide.yaml", refs)
-    guide, _ = create_page(home, GuidePage, guide_data["guide"], review_by=review_by)
-    for entry in guide_data["steps"]:
-        create_page(guide, GuideStepPage, entry)
+    refs = {"page": {"home": home}, "topic": topics, "municipality": _municipalities(site)}
+    for name in ("index", "seminar", "articles", "guide"):
+        load_rows(DATA / f"{name}.yaml", refs)
+    index_page, guide = refs["page"]["zinasanas"], refs["page"]["darba-uzsaksana"]
     if home.guide_page_id is None:
         home.guide_page = guide
         home.save_revision().publish()
-
     ensure_moderation_workflow([index_page, guide])
     log(
         f"knowledge: {len(topics)} topics, 1 seminar, {ArticlePage.objects.count()} articles, "

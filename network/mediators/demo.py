@@ -1,7 +1,6 @@
-"""Demo people of the network: the seed's five mediators, their results, a few demo posts
-made only from what the seminar slides say, and demo accounts (example.org, printed once).
-
-No photos, contact details, languages or figures that the seed does not report.
+"""Demo people of the network: the seed's five mediators and a few demo posts made only from
+what the seminar slides say (data/demo/people.yaml), and demo accounts (example.org, each
+password printed once). No photos, contact details, languages or figures the seed does not report.
 """
 
 import secrets
@@ -12,16 +11,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from network.directory.models import MunicipalityPage
-from network.mediators.models import (
-    FamiliesSupported,
-    MediatorIndexPage,
-    MediatorLanguage,
-    MediatorProfilePage,
-)
+from network.mediators.models import MediatorProfilePage
 from network.mediators.permissions import ensure_people_permissions
-from network.posts.models import ExperienceIndexPage, ExperiencePostPage
-from portal.core import demo_data
-from portal.core.demo_data import get_or_create_child
+from network.posts.models import ExperiencePostPage
+from portal.core.demo_data import load_rows
 from portal.core.roles import MEDIATORS_GROUP, MODERATORS_GROUP
 from taxonomy.models import Topic
 
@@ -33,70 +26,24 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def load_people(site, log):
+def load(site, log):
     home = site.root_page.specific
-    seed = demo_data.read(PEOPLE_FILE)
-    pages = seed["index_pages"]
-    mediator_index, _ = get_or_create_child(
-        home, MediatorIndexPage, show_in_menus=True, **pages["mediators"]
-    )
-    experience_index, _ = get_or_create_child(
-        home, ExperienceIndexPage, show_in_menus=True, **pages["experience"]
-    )
-    places = {m.slug: m for m in MunicipalityPage.objects.descendant_of(home)}
-    topics = {t.slug: t for t in Topic.objects.all()}
-    profiles = create_profiles(seed, mediator_index, places, topics)
-    create_posts(seed, experience_index, profiles, places, topics)
+    refs = {
+        "page": {"home": home},
+        "municipality": {m.slug: m for m in MunicipalityPage.objects.descendant_of(home)},
+        "topic": {topic.slug: topic for topic in Topic.objects.all()},
+    }
+    created = load_rows(PEOPLE_FILE, refs)
     if home.experience_index_page_id is None:
-        home.experience_index_page = experience_index
+        home.experience_index_page = refs["page"]["pieredze"]
         home.save_revision().publish()
-    ensure_people_permissions(mediator_index, experience_index)
-    link_seminar_results(profiles)
+    ensure_people_permissions(refs["page"]["mediatori"], refs["page"]["pieredze"])
+    link_seminar_results(refs["profile"])
     ensure_demo_accounts(log)
-    log(f"network: {len(profiles)} demo mediator profiles, {len(seed['posts'])} demo posts")
-
-
-def create_profiles(seed, index_page, places, topics):
-    """The seed's mediators under the index page, by slug (existing profiles are kept)."""
-    profiles = {}
-    for row in seed["mediators"]:
-        families = FamiliesSupported(
-            period=seed["period"], source=seed["source"], **row["families"]
-        )
-        profiles[row["slug"]], _ = get_or_create_child(
-            index_page,
-            MediatorProfilePage,
-            row["slug"],
-            title=row["title"],
-            municipality=places.get(row["municipality"]),
-            working_since=row["working_since"],
-            bio=row["bio"],
-            is_demo=True,
-            topics=[topics[t] for t in row["topics"] if t in topics],
-            languages=[MediatorLanguage(language=code) for code in row["languages"]],
-            families=[families],
-        )
-    return profiles
-
-
-def create_posts(seed, index_page, profiles, places, topics):
-    """The demo experience posts, each by its mediator (existing posts are kept)."""
-    all_said, language_note = seed["all_said"], seed["language_note"]
-    for row in seed["posts"]:
-        place = row["municipality"]
-        get_or_create_child(
-            index_page,
-            ExperiencePostPage,
-            row["slug"],
-            title=row["title"],
-            author_profile=profiles[row["mediator"]],
-            municipality=places.get(place),
-            topics=[topics[t] for t in row["topics"] if t in topics],
-            main_issues=row["main_issues"],
-            challenges=f"{all_said}\n{language_note}" if place != "valmiera" else all_said,
-            free_text=seed["demo_note"],
-            is_demo=True,
-        )
+    log(
+        f"network: {created.get(MediatorProfilePage, 0)} demo mediator profiles, "
+        f"{created.get(ExperiencePostPage, 0)} demo posts created"
+    )
 
 
 def link_seminar_results(profiles):

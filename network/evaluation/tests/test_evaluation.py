@@ -335,7 +335,7 @@ def test_demo_survey_quotes_the_seed_and_loads_once(demo_site):
     from knowledge.models import SeminarPage
     from network.evaluation import demo as demo_evaluation
 
-    survey = EvaluationSurvey.objects.get(title=demo_evaluation.seed()["title"])
+    survey = EvaluationSurvey.objects.get(title=demo_evaluation.survey_title())
     assert survey.is_demo and "(demo)" in survey.title
     responses = survey.responses().select_related("invitation__municipality")
     by_text = {r.achievements or r.keep_in_view: r for r in responses}

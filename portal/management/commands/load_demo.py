@@ -6,9 +6,16 @@ from django.db import transaction
 
 from portal.demo import build_site, ensure_demo_admin, link_apps_content
 
-# Each app's demo module may have `load_base` (shared things others link to: topics,
-# municipalities) and `load` (its content); every load_base runs before any load.
-DEMO_APPS = ["knowledge", "network", "search"]
+# Each demo module may have `load_base` (shared things others link to: topics,
+# municipalities) and `load` (its content); every load_base runs before any load, in this order.
+DEMO_MODULES = [
+    "knowledge.demo",
+    "network.directory.demo",
+    "network.mediators.demo",
+    "network.reports.demo",
+    "network.evaluation.demo",
+    "search.demo",
+]
 
 
 class Command(BaseCommand):
@@ -18,7 +25,7 @@ class Command(BaseCommand):
         log = self.stdout.write
         site = build_site(log)
         modules = [
-            import_module(f"{label}.demo") for label in DEMO_APPS if apps.is_installed(label)
+            import_module(name) for name in DEMO_MODULES if apps.is_installed(name.split(".")[0])
         ]
         for phase in ("load_base", "load"):
             for demo in modules:
