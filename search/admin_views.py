@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters import DateFromToRangeFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
 from portal.core.params import BadParameter
@@ -75,7 +75,7 @@ class UnansweredSearchesView(ReportView):
         NumberColumn("searches", label=gettext_lazy("Meklēts")),
         NumberColumn("without_results", label=gettext_lazy("Bez rezultātiem")),
         NumberColumn("clicks", label=gettext_lazy("Atvērti rezultāti")),
-        DateColumn("last_searched", label=gettext_lazy("Pēdējo reizi")),
+        Column("last_searched", label=gettext_lazy("Pēdējo reizi")),
         ActionsColumn("actions", label=gettext_lazy("Uzlabot")),
     ]
     list_export = ["query", "searches", "without_results", "clicks", "last_searched"]
