@@ -252,7 +252,6 @@ def api_search(request):
                 "abbreviations": understood.abbreviations,
             },
             "did_you_mean": results.did_you_mean or None,
-            # Pinned by editors for this question, shown above the results.
             "promoted": [item.as_json() for item in promoted],
             # In the order the page shows them: whom to call, then guides, then experience.
             "results": [hit.as_json() for hit in results.ordered_hits],
