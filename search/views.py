@@ -2,14 +2,16 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal.core.client import over_limit
+from portal.core.params import BadParameter
 
-from . import service
+from . import promotions, searchlog, service
+from .models import SearchLog
 from .params import MAX_SUGGEST_LENGTH, BadSearch, parse
 from .query import vocabulary
 from .registry import GROUPS
@@ -131,6 +133,42 @@ def facet_links(request, results):
     return facets
 
 
+def shown_promotions(params):
+    """Pinned results above the first page's groups."""
+    return promotions.promoted_for(params.q) if params.q and params.page == 1 else []
+
+
+def log_search(request, params, results, promoted, source):
+    """The search's log row (None when not logged); pinned results count as results."""
+    total = results.total + len(promoted)
+    return searchlog.record(
+        request, params, total, results.engine, service.current_locale(), source
+    )
+
+
+def click_links(request, log, promoted, hits):
+    """Links through the click log, numbered in the order the page shows them (pinned
+    results first); a hit's link is looked up by its id (search_links.result_link)."""
+    for position, item in enumerate(promoted, start=1):
+        item.link = searchlog.click_url(request, log, position, item.url)
+    first = len(promoted) + 1
+    return {
+        hit.doc_id: searchlog.click_url(request, log, position, hit.url)
+        for position, hit in enumerate(hits, start=first)
+    }
+
+
+@require_GET
+def open_result(request, log_id, position):
+    """/meklet/atvert/<log>/<position>/?to=<url>: notes the result opened, then goes there.
+    Only addresses on this site, so it can't send anyone elsewhere."""
+    target = request.GET.get("to", "")
+    if not target or not searchlog.is_local(request, target):
+        raise BadParameter(_("Šī saite neved uz lapu portālā."))
+    searchlog.record_click(log_id, position)
+    return HttpResponseRedirect(target)
+
+
 def search_page(request):
     """The search page: grouped results, facets, chips; falls back to the database."""
     if over_search_limit(request):
@@ -145,8 +183,12 @@ def search_page(request):
     if params.is_empty:
         return render(request, TEMPLATE, context)
     results = service.search(params)
+    promoted = shown_promotions(params)
+    log = log_search(request, params, results, promoted, SearchLog.Source.PAGE)
     context.update(
         results=results,
+        promoted=promoted,
+        click_links=click_links(request, log, promoted, results.ordered_hits),
         chips=chips(request, results),
         facets=facet_links(request, results),
         notice=fallback_notice() if results.is_fallback else "",
@@ -193,6 +235,8 @@ def api_search(request):
     if params.is_empty:
         return json_error(_("Norādiet jautājumu (q) vai filtru."))
     results = service.search(params)
+    promoted = shown_promotions(params)
+    log_search(request, params, results, promoted, SearchLog.Source.API)
     understood = results.plan.understanding
     municipality = understood.municipality
     return JsonResponse(
@@ -222,6 +266,7 @@ def api_search(request):
                 "intent": results.plan.intent or None,
             },
             "did_you_mean": results.did_you_mean or None,
+            "promoted": [item.as_json() for item in promoted],
             # In the order the page shows them: whom to call, then guides, then experience.
             "results": [hit.as_json() for hit in results.ordered_hits],
             "groups": [

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from network.reports.personal_data import find_personal_data, normalise, personal_data_error
+from network.reports.personal_data import personal_data_error
+from portal.core.personal_data import find_personal_data, normalise
 
 REFUSED = [
     ("Klients 010190-12345 ieradās", "personal_code"),
