@@ -41,6 +41,14 @@ DIRECTORY_PERMISSIONS = [
     for model in ("organization", "service", "location")
     for action in ("add", "change", "delete")
 ] + [("network", "change_changerequest")]
+# Editors also keep the search's vocabulary and the results pinned to questions.
+VOCABULARY_PERMISSIONS = [
+    ("taxonomy", f"{action}_concept") for action in ("add", "change", "delete")
+] + [
+    ("wagtailsearchpromotions", f"{action}_{model}")
+    for model in ("query", "searchpromotion")
+    for action in ("add", "change", "delete")
+]
 ADMINISTRATOR_MODEL_PERMISSIONS = [
     ("auth", "add_user"),
     ("auth", "change_user"),
@@ -63,10 +71,13 @@ def ensure_role_groups():
         group.permissions.add(access_admin)
         groups[name] = group
     invite = _permission("portal", "add_invitation")
-    directory = Permission.objects.filter(
-        content_type__app_label="network",
-        codename__in=[codename for _app, codename in DIRECTORY_PERMISSIONS],
-    )
+    directory = [
+        permission
+        for app_label, codename in DIRECTORY_PERMISSIONS + VOCABULARY_PERMISSIONS
+        for permission in Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        )
+    ]
     for name in (EDITORS_GROUP, MODERATORS_GROUP, ADMINISTRATORS_GROUP):
         groups[name].permissions.add(invite, *directory)
     administrators = groups[ADMINISTRATORS_GROUP]
