@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from portal.core.demo_data import create_page, read
 from portal.core.editorial import ensure_moderation_workflow
-from taxonomy.demo import load_topics
-from taxonomy.models import Topic
+from taxonomy.demo import load_concepts, load_topics
+from taxonomy.models import Concept, Topic
 
 from .blocks import SeminarStreamBlock
 from .models import (
@@ -28,15 +28,17 @@ DATA = Path(__file__).resolve().parent / "data" / "demo"
 
 
 def load_base(site, log):
-    """The topics (taxonomy's data): other apps' demo content is tagged with them."""
+    """The topics and concepts (taxonomy's data): other apps' demo content is tagged with them."""
     topics = load_topics()
-    log(f"knowledge: {len(topics)} topics")
+    concepts = load_concepts()
+    log(f"knowledge: {len(topics)} topics, {len(concepts)} concepts")
 
 
 def load(site, log):
     home = site.root_page.specific
     topics = {topic.slug: topic for topic in Topic.objects.all()}
-    refs = {"topic": topics, "municipality": _municipalities(site)}
+    concepts = {concept.slug: concept for concept in Concept.objects.all()}
+    refs = {"topic": topics, "concept": concepts, "municipality": _municipalities(site)}
     review_by = timezone.localdate() + datetime.timedelta(days=365)
 
     index_page, _ = create_page(home, KnowledgeIndexPage, read(DATA / "index.yaml"))
