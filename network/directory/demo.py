@@ -21,7 +21,7 @@ from network.directory.models import (
 )
 from portal.core import demo_data
 from portal.core.demo_data import get_or_create_child
-from taxonomy.models import Topic
+from taxonomy.models import Concept, Topic
 
 DEMO_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://mediatoru-tikls.example.org/demo")
 DATA = Path(__file__).resolve().parent / "data" / "demo"
@@ -117,6 +117,7 @@ def load_directory(index_page):
         if not created:
             continue  # editors may have changed it since; keep their version
         service.topics.set([topics[s] for s in entry["topics"] if s in topics])
+        service.concepts.set(Concept.objects.filter(slug__in=entry.get("concepts", [])))
         service.service_areas.set(
             [municipalities[s] for s in entry["areas"] if s in municipalities]
         )
