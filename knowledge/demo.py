@@ -10,8 +10,8 @@ from pathlib import Path
 
 from portal.core.demo_data import load_rows, read
 from portal.core.editorial import ensure_moderation_workflow
-from taxonomy.demo import load_topics
-from taxonomy.models import Topic
+from taxonomy.demo import load_concepts, load_topics
+from taxonomy.models import Concept, Topic
 
 from .blocks import SeminarStreamBlock
 from .models import ArticlePage, SeminarPage
@@ -20,15 +20,22 @@ DATA = Path(__file__).resolve().parent / "data" / "demo"
 
 
 def load_base(site, log):
-    """The topics (taxonomy's data): other apps' demo content is tagged with them."""
+    """The topics and the vocabulary (taxonomy's data): other apps' demo content is tagged
+    with them."""
     topics = load_topics()
-    log(f"knowledge: {len(topics)} topics")
+    concepts = load_concepts()
+    log(f"knowledge: {len(topics)} topics, {len(concepts)} vocabulary concepts")
 
 
 def load(site, log):
     home = site.root_page.specific
     topics = {topic.slug: topic for topic in Topic.objects.all()}
-    refs = {"page": {"home": home}, "topic": topics, "municipality": _municipalities(site)}
+    refs = {
+        "page": {"home": home},
+        "topic": topics,
+        "concept": {concept.slug: concept for concept in Concept.objects.all()},
+        "municipality": _municipalities(site),
+    }
     for name in ("index", "seminar", "articles", "guide"):
         load_rows(DATA / f"{name}.yaml", refs)
     index_page, guide = refs["page"]["zinasanas"], refs["page"]["darba-uzsaksana"]

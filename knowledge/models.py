@@ -17,6 +17,7 @@ from wagtail.search import index
 from portal.core.lists import Shortlist
 from portal.core.pages import prefetch_by_type, restricted
 from taxonomy.models import Topic
+from taxonomy.panels import concepts_field, concepts_panel
 
 from .api import ARTICLE_API_FIELDS, GUIDE_API_FIELDS, SEMINAR_API_FIELDS
 from .blocks import KnowledgeStreamBlock, SeminarStreamBlock, plain_text
@@ -225,6 +226,7 @@ class ArticlePage(KnowledgeContent, Page):
     topics = ParentalManyToManyField(
         "taxonomy.Topic", verbose_name=_("tēmas"), related_name="article_pages", blank=True
     )
+    concepts = concepts_field("article_pages")
     tags = ClusterTaggableManager(
         verbose_name=_("birkas"),
         through=ArticlePageTag,
@@ -266,6 +268,7 @@ class ArticlePage(KnowledgeContent, Page):
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=TOPIC_PANEL_WIDGET),
+                concepts_panel(),
                 FieldPanel("tags"),
                 FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("audience"), FieldPanel("practice_status")]),
@@ -334,6 +337,7 @@ class SeminarPage(KnowledgeContent, Page):
     topics = ParentalManyToManyField(
         "taxonomy.Topic", verbose_name=_("tēmas"), related_name="seminar_pages", blank=True
     )
+    concepts = concepts_field("seminar_pages")
     tags = ClusterTaggableManager(
         verbose_name=_("birkas"),
         through=SeminarPageTag,
@@ -364,6 +368,7 @@ class SeminarPage(KnowledgeContent, Page):
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=TOPIC_PANEL_WIDGET),
+                concepts_panel(),
                 FieldPanel("tags"),
                 FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("audience"),
@@ -403,6 +408,7 @@ class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
     topics = ParentalManyToManyField(
         "taxonomy.Topic", verbose_name=_("tēmas"), related_name="guide_pages", blank=True
     )
+    concepts = concepts_field("guide_pages")
     municipalities = ParentalManyToManyField(
         "network.MunicipalityPage",
         verbose_name=_("pašvaldības"),
@@ -424,6 +430,7 @@ class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=TOPIC_PANEL_WIDGET),
+                concepts_panel(),
                 FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("audience"),
             ],
@@ -473,8 +480,14 @@ class GuideStepPage(Page):
         help_text=_("Viens teikums ceļveža satura rādītājā."),
     )
     body = StreamField(KnowledgeStreamBlock(), verbose_name=_("saturs"), blank=True)
+    concepts = concepts_field("guide_step_pages")
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        concepts_panel(),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

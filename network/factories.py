@@ -74,6 +74,12 @@ class ServiceFactory(DjangoModelFactory):
             self.save()
 
     @factory.post_generation
+    def concepts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.concepts.set(extracted)
+            self.save()
+
+    @factory.post_generation
     def service_areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.service_areas.set(extracted)

@@ -1,18 +1,31 @@
-"""The seed's topics, as data (`data/topics.json`): names, English names and cue words."""
+"""The seed's topics and concepts, as data (`data/topics.json`, `data/concepts.yaml`)."""
 
 import json
 from functools import cache
 from pathlib import Path
 
-from .models import Topic
+import yaml
 
-TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.json"
+from .models import TERM_FIELDS, Concept, Topic
+
+DATA = Path(__file__).resolve().parent / "data"
+TOPICS_FILE = DATA / "topics.json"
+CONCEPTS_FILE = DATA / "concepts.yaml"
+# The concept fields written only where blank, so what editors wrote stays.
+EDITABLE_FIELDS = ("definition", *(field for field in TERM_FIELDS if field != "label"))
 
 
 @cache
 def seed_topics():
     """The seed's topics in their order: dicts with slug, name, name_en and cue_words."""
     return json.loads(TOPICS_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def seed_concepts():
+    """The seed's concepts: dicts with slug, label, topic, broader, related, definition and
+    the term fields as lists."""
+    return yaml.safe_load(CONCEPTS_FILE.read_text(encoding="utf-8"))["concepts"]
 
 
 def load_topics():
@@ -30,3 +43,36 @@ def load_topics():
             topic.save(update_fields=["cue_words"])
         topics[topic.slug] = topic
     return topics
+
+
+def seed_value(row, field):
+    """A seed field as the model stores it: a term list becomes one term per line."""
+    value = row.get(field) or ""
+    return "\n".join(value) if isinstance(value, list) else value
+
+
+def load_concepts():
+    """Create or update the seed's concepts by slug (idempotent); returns them by slug.
+
+    Label, topic and broader follow the seed; definition and term fields are written only
+    where blank and "see also" links are only added, so editors' words and links stay."""
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    concepts = {}
+    for row in seed_concepts():
+        concept, _created = Concept.objects.update_or_create(
+            slug=row["slug"],
+            defaults={"label": row["label"], "topic": topics.get(row.get("topic"))},
+        )
+        blank = [field for field in EDITABLE_FIELDS if not getattr(concept, field)]
+        for field in blank:
+            setattr(concept, field, seed_value(row, field))
+        if blank:
+            concept.save(update_fields=blank)
+        concepts[concept.slug] = concept
+    for row in seed_concepts():  # links, once every concept exists
+        concept = concepts[row["slug"]]
+        concept.broader = concepts.get(row.get("broader"))
+        seed_related = [concepts[slug] for slug in row.get("related", []) if slug in concepts]
+        concept.related.set({*concept.related.all(), *seed_related})
+        concept.save()
+    return concepts

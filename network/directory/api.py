@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from network.directory import hsds
 from network.directory.models import Organization, Service, ServiceAtLocation
 from portal.core.params import BadParameter, int_param, moment_param
-from taxonomy.models import Topic
+from taxonomy.models import Concept, Topic
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
@@ -93,18 +93,41 @@ def _search(request):
     return query
 
 
-def _topic_for_term(request):
-    raw = request.GET.get("taxonomy_term_id", "").strip()
+def _term_id_param(request, name):
+    raw = request.GET.get(name, "").strip()
     if not raw:
         return None
     try:
-        wanted = str(uuid.UUID(raw))
+        return str(uuid.UUID(raw))
     except ValueError:
-        raise BadRequest(_("taxonomy_term_id jābūt UUID.")) from None
+        raise BadRequest(_("Parametram %(name)s jābūt UUID.") % {"name": name}) from None
+
+
+def _find_term(term_id):
+    """The topic or concept whose HSDS term id this is, or None."""
     for topic in Topic.objects.all():
-        if hsds.taxonomy_term_id(topic) == wanted:
+        if hsds.taxonomy_term_id(topic) == term_id:
             return topic
-    raise BadRequest(_("Nezināms taxonomy_term_id."))
+    for concept in Concept.objects.select_related("broader"):
+        if hsds.concept_term_id(concept) == term_id:
+            return concept
+    return None
+
+
+def _term_for_filter(request, name="taxonomy_term_id"):
+    term_id = _term_id_param(request, name)
+    if term_id is None:
+        return None
+    term = _find_term(term_id)
+    if term is None:
+        raise BadRequest(_("Nezināms %(name)s.") % {"name": name})
+    return term
+
+
+def _term_data(term):
+    if isinstance(term, Concept):
+        return hsds.concept_term_data(term)
+    return hsds.taxonomy_term_data(term)
 
 
 def _filter_services(request, queryset, prefix=""):
@@ -117,9 +140,10 @@ def _filter_services(request, queryset, prefix=""):
             | Q(**{f"{prefix}description__icontains": query})
             | Q(**{f"{prefix}organization__name__icontains": query})
         )
-    topic = _topic_for_term(request)
-    if topic is not None:
-        queryset = queryset.filter(**{f"{prefix}topics": topic})
+    term = _term_for_filter(request)
+    if term is not None:
+        relation = "concepts" if isinstance(term, Concept) else "topics"
+        queryset = queryset.filter(**{f"{prefix}{relation}": term})
     organization_id = _uuid_param(request, "organization_id")
     if organization_id is not None:
         queryset = queryset.filter(**{f"{prefix}organization_id": organization_id})
@@ -143,6 +167,7 @@ def root(request):
                 reverse("hsds:service_at_locations")
             ),
             "taxonomy_terms": request.build_absolute_uri(reverse("hsds:taxonomy_terms")),
+            "taxonomies": request.build_absolute_uri(reverse("hsds:taxonomies")),
         },
     }
     if Service.objects.filter(is_demo=True).exists():
@@ -203,9 +228,56 @@ def service_at_locations(request):
 
 @api_view
 def taxonomy_terms(request):
-    """The portal's topics as HSDS taxonomy terms (their ids are what taxonomy_term_id takes)."""
-    queryset = Topic.objects.all()
+    """The portal's topics, then its vocabulary's concepts, as HSDS taxonomy terms (their ids
+    are what taxonomy_term_id takes); `taxonomy_id`, `parent_id` and `top_only` filter them."""
+    topics = Topic.objects.order_by("sort_order", "name")
+    concepts = Concept.objects.select_related("broader").order_by("label")
     query = _search(request)
     if query:
-        queryset = queryset.filter(name__icontains=query)
-    return _paginated(request, queryset.order_by("sort_order", "name"), hsds.taxonomy_term_data)
+        topics = topics.filter(name__icontains=query)
+        concepts = concepts.filter(label__icontains=query)
+    wanted_taxonomy = _taxonomy_param(request)
+    if wanted_taxonomy == hsds.CONCEPT_TAXONOMY:
+        topics = topics.none()
+    elif wanted_taxonomy == hsds.TAXONOMY:
+        concepts = concepts.none()
+    parent = _term_for_filter(request, "parent_id")
+    if parent is not None:  # only concepts have parents, and only concepts are parents
+        topics = topics.none()
+        is_concept = isinstance(parent, Concept)
+        concepts = concepts.filter(broader=parent) if is_concept else concepts.none()
+    if _flag(request, "top_only"):
+        concepts = concepts.filter(broader__isnull=True)
+    return _paginated(request, [*topics, *concepts], _term_data)
+
+
+@api_view
+def taxonomy_term(request, pk):
+    term = _find_term(str(pk))
+    if term is None:
+        return _error(_("Taksonomijas termins nav atrasts."), status=404)
+    return _json(_term_data(term))
+
+
+def _taxonomy_param(request):
+    wanted = _term_id_param(request, "taxonomy_id")
+    if wanted is None:
+        return None
+    for taxonomy in hsds.TAXONOMY_NAMES:
+        if hsds.taxonomy_id(taxonomy) == wanted:
+            return taxonomy
+    raise BadRequest(_("Nezināms taxonomy_id."))
+
+
+@api_view
+def taxonomies(request):
+    """The portal's two taxonomies: topics and the human-services vocabulary."""
+    return _paginated(request, list(hsds.TAXONOMY_NAMES), hsds.taxonomy_data)
+
+
+@api_view
+def taxonomy(request, pk):
+    for name in hsds.TAXONOMY_NAMES:
+        if hsds.taxonomy_id(name) == str(pk):
+            return _json(hsds.taxonomy_data(name))
+    return _error(_("Taksonomija nav atrasta."), status=404)

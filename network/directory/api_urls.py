@@ -13,4 +13,7 @@ urlpatterns = [
     path("organizations/<uuid:pk>", api.organization, name="organization"),
     path("service_at_locations", api.service_at_locations, name="service_at_locations"),
     path("taxonomy_terms", api.taxonomy_terms, name="taxonomy_terms"),
+    path("taxonomy_terms/<uuid:pk>", api.taxonomy_term, name="taxonomy_term"),
+    path("taxonomies", api.taxonomies, name="taxonomies"),
+    path("taxonomies/<uuid:pk>", api.taxonomy, name="taxonomy"),
 ]

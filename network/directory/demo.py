@@ -5,7 +5,7 @@
 from pathlib import Path
 
 from portal.core.demo_data import load_rows
-from taxonomy.models import Topic
+from taxonomy.models import Concept, Topic
 
 from .models import MunicipalityPage, Service
 
@@ -26,6 +26,7 @@ def load_base(site, log):
 def load(site, log):
     refs = {
         "topic": {topic.slug: topic for topic in Topic.objects.all()},
+        "concept": {concept.slug: concept for concept in Concept.objects.all()},
         "municipality": {m.slug: m for m in MunicipalityPage.objects.descendant_of(site.root_page)},
     }
     created = load_rows(DATA / "directory.yaml", refs)

@@ -9,8 +9,15 @@ from network.directory.models import Service, ServiceAtLocation
 
 HSDS_VERSION = "3.0"
 HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
-# Portal topics are the one taxonomy of this directory.
+# The portal's two taxonomies: its topics, and its human-services vocabulary (concepts).
 TAXONOMY = "mediatoru-tikls-temas"
+CONCEPT_TAXONOMY = "mediatoru-tikls-vardnica"
+TAXONOMY_NAMES = {TAXONOMY: "Mediatoru tīkla tēmas", CONCEPT_TAXONOMY: "Mediatoru tīkla vārdnīca"}
+TAXONOMY_DESCRIPTIONS = {
+    TAXONOMY: "Mediatora darba jomas, pēc kurām grupēts katalogs.",
+    CONCEPT_TAXONOMY: "Sociālo pakalpojumu jēdzieni (pēc AIRS/211 parauga) ar sinonīmiem, "
+    "sarunvalodas vārdiem, saīsinājumiem un angļu terminiem.",
+}
 # Stable ids for things that have no UUID of their own (topics, service areas, languages).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://mediatoru-tikls.example.org/hsds")
 
@@ -21,6 +28,24 @@ def derived_id(*parts):
 
 def taxonomy_term_id(topic):
     return derived_id("topic", topic.slug)
+
+
+def concept_term_id(concept):
+    return derived_id("concept", concept.slug)
+
+
+def taxonomy_id(taxonomy):
+    return derived_id("taxonomy", taxonomy)
+
+
+def taxonomy_data(taxonomy):
+    """One of the portal's taxonomies (HSDS 3 taxonomy)."""
+    return {
+        "id": taxonomy_id(taxonomy),
+        "name": TAXONOMY_NAMES[taxonomy],
+        "description": TAXONOMY_DESCRIPTIONS[taxonomy],
+        "version": "1",
+    }
 
 
 def text(value):
@@ -35,6 +60,7 @@ def services_queryset():
     """Services with everything the HSDS objects need, in few queries."""
     return Service.objects.select_related("organization").prefetch_related(
         "topics",
+        "concepts__broader",
         "service_areas",
         "contacts",
         "phones",
@@ -136,18 +162,43 @@ def taxonomy_term_data(topic):
         "name": topic.name,
         "description": topic.description,
         "taxonomy": TAXONOMY,
+        "taxonomy_id": taxonomy_id(TAXONOMY),
         "language": "lv",
     }
 
 
+def concept_term_data(concept):
+    """A vocabulary concept as an HSDS taxonomy term; its broader concept is the parent."""
+    data = {
+        "id": concept_term_id(concept),
+        "code": concept.slug,
+        "name": concept.label,
+        "description": concept.definition,
+        "taxonomy": CONCEPT_TAXONOMY,
+        "taxonomy_id": taxonomy_id(CONCEPT_TAXONOMY),
+        "language": "lv",
+    }
+    if concept.broader_id:
+        data["parent_id"] = concept_term_id(concept.broader)
+    return data
+
+
 def attribute_data(service, topic):
+    return _attribute(service, topic.slug, taxonomy_term_data(topic))
+
+
+def concept_attribute_data(service, concept):
+    return _attribute(service, f"concept:{concept.slug}", concept_term_data(concept))
+
+
+def _attribute(service, key, term):
     return {
-        "id": derived_id("attribute", service.id, topic.slug),
+        "id": derived_id("attribute", service.id, key),
         "link_id": str(service.id),
         "link_type": "service",
         "link_entity": "service",
-        "taxonomy_term_id": taxonomy_term_id(topic),
-        "taxonomy_term": taxonomy_term_data(topic),
+        "taxonomy_term_id": term["id"],
+        "taxonomy_term": term,
     }
 
 
@@ -215,7 +266,10 @@ def service_data(service):
             }
             for place in service.service_at_locations.all()
         ],
-        "attributes": [attribute_data(service, t) for t in service.topics.all()],
+        "attributes": [
+            *(attribute_data(service, topic) for topic in service.topics.all()),
+            *(concept_attribute_data(service, concept) for concept in service.concepts.all()),
+        ],
     }
 
 

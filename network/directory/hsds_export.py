@@ -7,7 +7,7 @@ from pathlib import Path
 from network.directory import hsds
 from network.directory.interchange import FIELD_TYPES, REFERENCES, REQUIRED, TABLES
 from network.directory.models import Location, Organization
-from taxonomy.models import Topic
+from taxonomy.models import Concept, Topic
 
 
 def _bool_text(value):
@@ -75,6 +75,8 @@ def export_rows():
             rows["attributes"].append(attribute)
     for topic in Topic.objects.all():
         rows["taxonomy_terms"].append(hsds.taxonomy_term_data(topic))
+    for concept in Concept.objects.select_related("broader"):
+        rows["taxonomy_terms"].append(hsds.concept_term_data(concept))
     return rows
 
 

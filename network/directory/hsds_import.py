@@ -2,8 +2,8 @@
 
 The import checks every row of every file first (required fields, formats, references) and
 writes nothing unless all rows are valid; then it writes everything in one transaction.
-Services in the package get exactly the contacts, phones, hours, places, topics, areas and
-languages the package gives them.
+Services in the package get exactly the contacts, phones, hours, places, topics, concepts,
+areas and languages the package gives them.
 """
 
 import csv
@@ -29,7 +29,7 @@ from network.directory.models import (
     ServiceAtLocation,
 )
 from network.directory.models.services import LANGUAGE_NAMES
-from taxonomy.models import Topic
+from taxonomy.models import Concept, Topic
 
 
 @dataclass
@@ -257,7 +257,7 @@ def _grouped(package, table, key="service_id"):
 def _write(package):
     _write_organizations(package)
     _write_locations(package)
-    _write_services(package, _write_topics(package))
+    _write_services(package, _write_terms(package))
 
 
 def _write_organizations(package):
@@ -297,18 +297,31 @@ def _write_locations(package):
         )
 
 
-def _write_topics(package):
-    """The package's taxonomy terms as topics (existing slugs kept), by term id."""
-    topics = {}
+def _write_terms(package):
+    """The package's taxonomy terms as topics, or as concepts where the term is of the portal's
+    vocabulary (existing slugs kept), by term id."""
+    terms, parents = {}, {}
     for v in (row.values for row in package.rows("taxonomy_terms")):
-        topic, _created = Topic.objects.get_or_create(
-            slug=v["code"], defaults={"name": v["name"], "description": v.get("description", "")}
-        )
-        topics[v["id"]] = topic
-    return topics
+        if v.get("taxonomy") == hsds.CONCEPT_TAXONOMY:
+            description = v.get("description", "")
+            term, created = Concept.objects.get_or_create(
+                slug=v["code"], defaults={"label": v["name"], "definition": description}
+            )
+            if created and v.get("parent_id"):
+                parents[term] = v["parent_id"]
+        else:
+            term, _created = Topic.objects.get_or_create(
+                slug=v["code"],
+                defaults={"name": v["name"], "description": v.get("description", "")},
+            )
+        terms[v["id"]] = term
+    for concept, parent_id in parents.items():  # links, once every term exists
+        concept.broader = terms.get(parent_id)
+        concept.save()
+    return terms
 
 
-def _write_services(package, topics):
+def _write_services(package, terms):
     attributes = _grouped(package, "attributes", key="link_id")
     areas = _grouped(package, "service_areas")
     languages = _grouped(package, "languages")
@@ -335,7 +348,9 @@ def _write_services(package, topics):
                 "languages": ", ".join(lang["code"].lower() for lang in languages.get(v["id"], [])),
             },
         )
-        service.topics.set([topics[a["taxonomy_term_id"]] for a in attributes.get(v["id"], [])])
+        linked = [terms[a["taxonomy_term_id"]] for a in attributes.get(v["id"], [])]
+        service.topics.set([term for term in linked if isinstance(term, Topic)])
+        service.concepts.set([term for term in linked if isinstance(term, Concept)])
         service.service_areas.set([_municipality(a) for a in areas.get(v["id"], [])])
         service.save()  # ParentalManyToManyField values are stored on save
         _replace_children(service, {name: rows.get(v["id"], []) for name, rows in children.items()})

@@ -57,7 +57,7 @@ TABLES = {
     "schedules": ["id", "service_id", "freq", "byday", "opens_at", "closes_at", "description"],
     "languages": ["id", "service_id", "name", "code"],
     "service_areas": ["id", "service_id", "name", "extent_type", "uri"],
-    "taxonomy_terms": ["id", "code", "name", "description", "taxonomy", "language"],
+    "taxonomy_terms": ["id", "code", "name", "description", "parent_id", "taxonomy", "language"],
     "attributes": ["id", "link_id", "taxonomy_term_id", "link_type", "link_entity"],
 }
 REQUIRED = {
@@ -88,6 +88,7 @@ REFERENCES = {
     ("service_areas", "service_id"): "services",
     ("attributes", "link_id"): "services",
     ("attributes", "taxonomy_term_id"): "taxonomy_terms",
+    ("taxonomy_terms", "parent_id"): "taxonomy_terms",
 }
 FIELD_TYPES = {
     "assured_date": "date",

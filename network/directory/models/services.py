@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from network.directory.hours import WEEKDAYS, opening_status
 from taxonomy.models import Topic
+from taxonomy.panels import concepts_field, concepts_panel
 
 # An entry verified longer ago than this gets a visible warning.
 STALE_AFTER = datetime.timedelta(days=365)
@@ -239,6 +240,7 @@ class Service(index.Indexed, DirectoryRecord):
     topics = ParentalManyToManyField(
         "taxonomy.Topic", verbose_name=_("tēmas"), blank=True, related_name="services"
     )
+    concepts = concepts_field("services")
     service_areas = ParentalManyToManyField(
         "network.MunicipalityPage",
         verbose_name=_("pašvaldības"),
@@ -258,10 +260,11 @@ class Service(index.Indexed, DirectoryRecord):
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                concepts_panel(),
                 FieldPanel("service_areas", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("languages"),
             ],
-            heading=_("Tēmas, pašvaldības, valodas"),
+            heading=_("Tēmas, jēdzieni, pašvaldības, valodas"),
         ),
         MultiFieldPanel(
             [FieldPanel("email"), FieldPanel("url")],
