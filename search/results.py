@@ -14,7 +14,7 @@ MAIN_TOPIC_WEIGHT = 2.0  # the topic most of the question's cue words point to
 TOPIC_WEIGHT = 1.3
 CONTACTS_WEIGHT_WITH_PLACE = 1.5
 # An organisation's own entry below its services': those say what it does.
-ORGANIZATION_WEIGHT = 0.9
+ORGANIZATION_WEIGHT = 0.6
 PLACE_PAGE_WEIGHT = 2.0  # a question that is only a place name: the municipality's page
 # Score of a contact found by place and topic alone (text matches score far higher), plus a
 # little for each question word it has in any form.

@@ -67,9 +67,7 @@ class ServiceSource(DirectorySource):
                 model.concepts.through.objects.filter(service_id__in=ids).values_list(
                     "service_id", "concept__slug"
                 )
-            )
-            if hasattr(model, "concepts")
-            else {},
+            ),
         }
 
     def related_rows(self, ids):
