@@ -30,6 +30,7 @@ CONTACTS, MEDIATOR = "contacts", "mediator"
 class Municipality:
     slug: str
     title: str
+    url: str = ""
 
 
 @dataclass
@@ -77,8 +78,8 @@ class Vocabulary:
             return
         forms, stems, titles = {}, {}, {}
         for source in place_sources():
-            for slug, title, names in source.place_names():
-                municipality = Municipality(slug, title)
+            for slug, title, names, url in source.place_names():
+                municipality = Municipality(slug, title, url)
                 titles[slug] = title
                 for name in filter(None, names):
                     forms[latvian.fold(name).strip()] = municipality
@@ -96,6 +97,10 @@ class Vocabulary:
         self.ensure()
         topic = self.topic_labels.get(slug)
         return topic.label if topic is not None else slug
+
+    def municipality(self, slug):
+        self.ensure()
+        return next((m for m in self.municipality_forms.values() if m.slug == slug), None)
 
     def municipality_title(self, slug):
         self.ensure()

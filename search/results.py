@@ -202,15 +202,13 @@ class SearchResults:
         )
 
     def add_nearest(self, hits):
-        """Add relaxed-pass contacts (marked) up to RELAXED_CONTACTS in "Kam zvanīt"."""
+        """Add relaxed-pass contacts (marked) up to RELAXED_CONTACTS in "Kam zvanīt"; totals
+        keep counting only what matched the question."""
         have = self.group_totals.get(CONTACTS_GROUP, 0)
         added = hits[: max(0, RELAXED_CONTACTS - have)]
         for hit in added:
             hit.nearest = True
-        if added:
-            self.hits += added
-            self.group_totals[CONTACTS_GROUP] = have + len(added)
-            self.total += len(added)
+        self.hits += added
 
     @property
     def groups(self):
@@ -225,7 +223,8 @@ class SearchResults:
             label = GROUPS[key]
             members = [hit for hit in self.hits if hit.group == key]
             if members:
-                total = self.group_totals.get(key, len(members))
+                matched = [hit for hit in members if not hit.nearest]
+                total = self.group_totals.get(key, len(matched))
                 grouped.append({"key": key, "label": label, "hits": members, "total": total})
         return grouped
 

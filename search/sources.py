@@ -186,9 +186,11 @@ class PageSource(Source):
         return [obj] if self.name_fields else super().places(obj)
 
     def place_names(self):
-        """(slug, title, names in every form) of each live place, for query understanding."""
-        for page in self.model.objects.live().only("slug", "title", *self.name_fields):
-            yield page.slug, page.title, [getattr(page, name) for name in self.name_fields]
+        """(slug, title, names in every form, url) of each live place, for query understanding."""
+        fields = ("slug", "title", "url_path", *self.name_fields)
+        for page in self.model.objects.live().only(*fields):
+            names = [getattr(page, name) for name in self.name_fields]
+            yield page.slug, page.title, names, page.get_url() or ""
 
 
 class SnippetSource(Source):

@@ -116,6 +116,24 @@ def chips(request, results):
     return found
 
 
+def empty_state_links(request, results):
+    """Where to go when nothing matched: the place's own page, and whom to call by topic."""
+    plan = results.plan
+    place = vocabulary.municipality(plan.municipality or plan.near_municipality or "")
+    topics = [
+        {
+            "label": vocabulary.topic_label(slug),
+            "url": url_with(
+                request.GET,
+                drop=["q", "ignore", "topic", "group", "type", "page"],
+                add=[("topic", slug), ("group", "contacts")],
+            ),
+        }
+        for slug in vocabulary.topic_labels
+    ]
+    return {"place": place if place and place.url else None, "topics": topics}
+
+
 def facet_links(request, results):
     """Facets as links: a value narrows the search, a selected value widens it again."""
     names = {"type": _("Veids"), "municipality": _("Pašvaldība"), "topic": _("Tēma")}
@@ -198,6 +216,9 @@ def search_page(request):
         )
         if results.did_you_mean
         else "",
+        empty_links=empty_state_links(request, results)
+        if not (results.hits or results.total)
+        else None,
         out_of_range=results.total > 0 and params.page > results.num_pages,
         first_page_url=url_with(request.GET),
     )

@@ -59,6 +59,7 @@ def test_places_and_watched_fields_come_from_the_declarations():
     assert registry.REFERENCED_FIELDS == {
         "network.municipalitypage": ("title", "slug", "url_path"),
         "taxonomy.topic": ("name", "slug"),
+        "taxonomy.concept": ("slug",),
     }
 
 

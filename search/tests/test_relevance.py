@@ -35,17 +35,14 @@ VENTSPILS_FIRST = {
     "Dzīvokļu jautājumi — Ventspils pašvaldības Dzīvokļu nodaļa",
     "Sociālais dienests — Ventspils pilsētas sociālā pārvalde",
 }
-# The same two offices' own organisation entries.
-VENTSPILS_HOUSING_AND_SOCIAL = VENTSPILS_FIRST | {
-    "Ventspils pašvaldības Dzīvokļu nodaļa",
-    "Ventspils pilsētas sociālā pārvalde",
-}
 
 
 def assert_ventspils_housing_and_social_first(results):
-    top = {hit["title"] for hit in results[:3]}
-    assert top >= VENTSPILS_FIRST
-    assert top <= VENTSPILS_HOUSING_AND_SOCIAL
+    """Those two offices first; the next is another Ventspils contact (organisations' own
+    entries rank below services, so it may be a service on the question's topics)."""
+    assert {hit["title"] for hit in results[:2]} == VENTSPILS_FIRST
+    assert results[2]["group"] == "contacts"
+    assert results[2]["municipalities"] == ["ventspils"]
 
 
 def ask(question):
@@ -67,8 +64,14 @@ def figures(engine, scores):
             f"  {part}: {part_score.passed}/{part_score.total} in the top 3"
             f" ({part_score.share:.0%}), mean reciprocal rank {part_score.mean_reciprocal_rank:.3f}"
         )
+    lines.append(f"  questions with no result at all: {len(empty_questions(scores))}")
     lines += [f"  missed (tuning): {q!r} → {found}" for q, found in scores["tuning"].failures]
     return lines
+
+
+def empty_questions(scores):
+    """Questions (whose answer exists: see the test below) that got an empty page."""
+    return [q for part in HALVES for q, found in scores[part].failures if not found]
 
 
 def record(artifacts_dir, engine, lines):
@@ -119,7 +122,9 @@ def test_relevance_on_elasticsearch(demo_site, search_index, capsys, artifacts_d
     with capsys.disabled():
         record(artifacts_dir, "Elasticsearch", figures("Elasticsearch", scores))
     assert scores[FIRST_SET].share >= REQUIRED_SHARE
-    # Targets for the halves come after tuning (issue 18); today they are only reported.
+    assert scores["blind"].share >= REQUIRED_SHARE
+    assert scores["tuning"].share >= REQUIRED_SHARE
+    assert not empty_questions(scores)
 
 
 def test_relevance_on_the_database_fallback(demo_site, settings, capsys, artifacts_dir):
@@ -128,8 +133,9 @@ def test_relevance_on_the_database_fallback(demo_site, settings, capsys, artifac
     scores = scores_by_part(evaluate(ask))
     with capsys.disabled():
         record(artifacts_dir, "the database fallback", figures("the database fallback", scores))
-    # Printed for comparison; the fallback is a stand-in, not held to the engine's bar.
-    assert scores[FIRST_SET].passed > 0
+    # Printed for comparison; the fallback is a stand-in, not held to the engine's bar (it has
+    # no fuzzy matching, so a misspelt short word can leave it with nothing).
+    assert scores[FIRST_SET].share >= 0.8
 
 
 @pytest.mark.elasticsearch

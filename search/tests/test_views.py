@@ -95,11 +95,24 @@ def test_did_you_mean_for_a_misspelling(client, directory):
     assert "q=b%C4%81ri%C5%86tiesa" in html
 
 
+def test_a_named_place_is_never_a_dead_end(client, directory):
+    html = client.get(SEARCH_URL, {"q": "zvaigžņukuģis Ventspilī"}).content.decode()
+    assert "Nekas netika atrasts." not in html
+    assert "Precīzu atbilžu nav" in html
+    assert "Tuvākās atbilstības" in html
+    assert 'class="result result--nearest"' in html
+    assert ">Ventspils</a>" in html  # the place's own page, at least
+
+
 def test_helpful_empty_state(client, directory):
-    response = client.get(SEARCH_URL, {"q": "zvaigžņukuģis Ventspilī"})
+    response = client.get(SEARCH_URL, {"q": "zvaigžņukuģis"})
     html = response.content.decode()
     assert "Nekas netika atrasts." in html
-    assert "Noņemiet kādu no atlasēm" in html  # the place chip can be removed
+    # Whom to call by topic: the directory's contacts on each topic.
+    assert "Kam zvanīt — pēc tēmas" in html
+    assert "?topic=majoklis&amp;group=contacts" in html
+    html = client.get(SEARCH_URL, {"q": "zvaigžņukuģis", "municipality": "vilaka"}).content
+    assert "Tuvākās atbilstības" in html.decode()
 
 
 @pytest.mark.parametrize(
