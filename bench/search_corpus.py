@@ -2,7 +2,10 @@
 
 Organisations and their services across the demo municipalities, with Latvian wording in
 the style of the seed, created with bulk inserts (no signals, no index updates). Half of the
-documents are services, half organisations. Deterministic for a given size.
+documents are services, half organisations; each service carries two of the vocabulary's
+concepts (the seed vocabulary is loaded, so documents also get the concepts their text names),
+and one long good-practice page of eight sections (a passage document each) is added per 1,000
+entries. Deterministic for a given size.
 Run through bench/search_bench.py, which points Django at a throwaway database first.
 """
 
@@ -10,11 +13,12 @@ import random
 import uuid
 
 from django.apps import apps
+from wagtail.rich_text import RichText
 
 from network.synthetic import words
 from portal.core.demo_data import get_or_create_child
 from portal.demo import build_site
-from taxonomy.demo import load_topics
+from taxonomy.demo import load_concepts, load_topics
 
 MUNICIPALITIES = [
     ("jelgava", "Jelgava", "Jelgavā", "Jelgavas"),
@@ -50,6 +54,15 @@ SERVICES = [
     ("Dokumentu kārtošana un deklarēšanās", "dokumenti"),
     ("Kultūras pasākumi", "kultura-un-integracija"),
 ]
+SECTION_TITLES = [
+    "Ko darījām",
+    "Sadarbības partneri",
+    "Kas izdevās",
+    "Grūtības",
+    "Ieteikumi kolēģiem",
+    "Rezultāti",
+    "Nākamie soļi",
+]
 SENTENCES = [
     *words()["descriptions"],
     "Patvērums krīzes centrā ar dzīvokļiem saistītās problēmsituācijās.",
@@ -76,7 +89,46 @@ def ensure_places():
         for slug, title, locative, genitive in MUNICIPALITIES
     ]
     topics = load_topics()
+    load_concepts()  # documents are indexed with the concepts their text mentions
     return municipalities, topics
+
+
+# One long page (eight sections, each a passage document) per this many directory entries.
+ENTRIES_PER_LONG_PAGE = 1000
+SECTIONS = 8
+
+
+def concepts_by_topic():
+    """{topic slug: [concept ids]} of the seed vocabulary."""
+    concept_model = apps.get_model("taxonomy", "Concept")
+    found = {}
+    for concept_id, topic_slug in concept_model.objects.values_list("id", "topic__slug"):
+        found.setdefault(topic_slug, []).append(concept_id)
+    return found
+
+
+def long_pages(count, rng):
+    """`count` good-practice pages of eight sections each, as editors write them."""
+    site_root = build_site(lambda message: None).root_page.specific
+    index_model = apps.get_model("knowledge", "KnowledgeIndexPage")
+    article_model = apps.get_model("knowledge", "ArticlePage")
+    index_page, _ = get_or_create_child(site_root, index_model, "zinasanas", title="Zināšanas")
+    for number in range(count):
+        body = []
+        for section in range(SECTIONS):
+            body.append(("heading", {"text": f"{rng.choice(SECTION_TITLES)} {section + 1}"}))
+            paragraph = " ".join(rng.sample(SENTENCES, 4))
+            body.append(("paragraph", RichText(f"<p>{paragraph}</p>")))
+        index_page.add_child(
+            instance=article_model(
+                title=f"Labā prakse Nr. {number}",
+                slug=f"laba-prakse-{number}",
+                summary=" ".join(rng.sample(SENTENCES, 2)),
+                body=body,
+                is_demo=True,
+            )
+        )
+    return count * (SECTIONS + 1)
 
 
 def generate(size, seed=7):
@@ -85,7 +137,8 @@ def generate(size, seed=7):
     service_model = apps.get_model("network", "Service")
     municipalities, topics = ensure_places()
     rng = random.Random(seed)
-    organizations, services, areas, service_topics = [], [], [], []
+    concepts = concepts_by_topic()
+    organizations, services, areas, service_topics, service_concepts = [], [], [], [], []
     for number in range(size // 2):
         municipality = municipalities[number % len(municipalities)]
         kind = rng.choice(ORGANIZATION_KINDS)
@@ -113,8 +166,14 @@ def generate(size, seed=7):
         service_topics.append(
             service_model.topics.through(service_id=service.id, topic_id=topics[topic_slug].pk)
         )
+        service_concepts += [
+            service_model.concepts.through(service_id=service.id, concept_id=concept_id)
+            for concept_id in rng.sample(concepts[topic_slug], 2)
+        ]
     organization_model.objects.bulk_create(organizations, batch_size=2000)
     service_model.objects.bulk_create(services, batch_size=2000)
     service_model.service_areas.through.objects.bulk_create(areas, batch_size=2000)
     service_model.topics.through.objects.bulk_create(service_topics, batch_size=2000)
-    return len(organizations) + len(services) + len(municipalities)
+    service_model.concepts.through.objects.bulk_create(service_concepts, batch_size=2000)
+    pages = long_pages(max(1, size // ENTRIES_PER_LONG_PAGE), rng)
+    return len(organizations) + len(services) + len(municipalities) + pages
