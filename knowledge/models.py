@@ -24,6 +24,7 @@ from .blocks import KnowledgeStreamBlock, SeminarStreamBlock, plain_text
 from .choices import AUDIENCE_ALL, AUDIENCES, GUIDES_SHOWN, PRACTICE_STATUSES
 from .feeds import KnowledgeFeed
 from .forms import ListingFilters
+from .sections import SectionedPage, seminar_sections
 from .tags import ArticlePageTag, SeminarPageTag
 
 PAGE_SIZE = 10
@@ -207,7 +208,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         return KnowledgeFeed(self)(request)
 
 
-class ArticlePage(KnowledgeContent, Page):
+class ArticlePage(SectionedPage, KnowledgeContent, Page):
     """A good practice: what a mediator or municipality does that others can learn from."""
 
     summary = models.TextField(
@@ -302,12 +303,15 @@ class ArticlePage(KnowledgeContent, Page):
         verbose_name = _("laba prakse")
         verbose_name_plural = _("labās prakses")
 
+    def intro_texts(self):
+        return [self.title, self.summary, self.contact_role]
+
     @property
     def has_contact(self):
         return any([self.contact_name, self.contact_role, self.contact_email, self.contact_phone])
 
 
-class SeminarPage(KnowledgeContent, Page):
+class SeminarPage(SectionedPage, KnowledgeContent, Page):
     """An experience-exchange seminar: its goals, tasks and outcomes."""
 
     summary = models.TextField(
@@ -397,6 +401,12 @@ class SeminarPage(KnowledgeContent, Page):
         verbose_name = _("seminārs")
         verbose_name_plural = _("semināri")
 
+    def intro_texts(self):
+        return [self.title, self.summary, self.place, self.organiser]
+
+    def leading_sections(self):
+        return seminar_sections(self)
+
 
 class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
     """An onboarding guide: an overview of ordered steps (child pages) and a print view."""
@@ -470,7 +480,7 @@ class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
         )
 
 
-class GuideStepPage(Page):
+class GuideStepPage(SectionedPage, Page):
     """One step of a guide; its place among the live siblings gives “step N of M”."""
 
     summary = models.TextField(
@@ -520,6 +530,10 @@ class GuideStepPage(Page):
 
     def search_text(self):
         return "\n".join(part for part in [self.title, self.summary, plain_text(self.body)] if part)
+
+    def print_body(self):
+        """The body with anchors unique on the guide's print page, which shows every step."""
+        return self.anchored_body(prefix=f"{self.slug}-")
 
     def position(self):
         """(number, total, previous step, next step) among the guide's live steps."""

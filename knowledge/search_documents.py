@@ -1,4 +1,5 @@
-"""Guides, their steps, good-practice articles and seminars are searchable as knowledge."""
+"""Guides, their steps, good-practice articles and seminars are searchable as knowledge;
+long steps, articles and seminars also per section (passages, see knowledge/sections.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +11,25 @@ KNOWLEDGE = Group("knowledge", _("Vadlīnijas un labā prakse"), order=2)
 
 register(
     PageSource("knowledge.GuidePage", kind="guide", group=KNOWLEDGE, label=_("Vadlīnijas")),
-    PageSource("knowledge.GuideStepPage", kind="guide", group=KNOWLEDGE, label=_("Vadlīnijas")),
-    PageSource("knowledge.ArticlePage", kind="article", group=KNOWLEDGE, label=_("Labā prakse")),
-    PageSource("knowledge.SeminarPage", kind="seminar", group=KNOWLEDGE, label=_("Seminārs")),
+    PageSource(
+        "knowledge.GuideStepPage",
+        kind="guide",
+        group=KNOWLEDGE,
+        label=_("Vadlīnijas"),
+        passages=True,
+    ),
+    PageSource(
+        "knowledge.ArticlePage",
+        kind="article",
+        group=KNOWLEDGE,
+        label=_("Labā prakse"),
+        passages=True,
+    ),
+    PageSource(
+        "knowledge.SeminarPage",
+        kind="seminar",
+        group=KNOWLEDGE,
+        label=_("Seminārs"),
+        passages=True,
+    ),
 )

@@ -25,7 +25,7 @@ from elasticsearch.dsl import (
 )
 
 # Bump when the mapping or the analysis changes: `search_index --rebuild` then makes a new index.
-MAPPING_VERSION = 3
+MAPPING_VERSION = 4
 
 latvian_stop = token_filter("lv_stop", type="stop", stopwords="_latvian_")
 latvian_hunspell = token_filter("lv_hunspell", type="hunspell", locale="lv_LV", dedup=True)
@@ -64,6 +64,8 @@ class SearchDocument(Document):
     topics = Keyword()
     concepts = Keyword()
     phone = Keyword(index=False)  # a contact's first number, shown with the result
+    # A passage's page (kind "passage": one section of a long page); empty for the others.
+    page_title = Keyword()
     suggest = Completion(analyzer=plain_analyzer, preserve_separators=False)
     content_hash = Keyword()
     indexed_at = Date()

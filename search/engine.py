@@ -35,6 +35,7 @@ SOURCE_FIELDS = [
     "kind",
     "group",
     "title",
+    "page_title",
     "url",
     "summary",
     "municipalities",
@@ -359,6 +360,7 @@ def to_hit(hit, plan):
         score=hit.get("_score") or 0.0,
         locale=source.get("locale", ""),
         phone=source.get("phone", ""),
+        page_title=source.get("page_title", ""),
     )
 
 

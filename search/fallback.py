@@ -1,7 +1,8 @@
 """Searching without Elasticsearch: the same documents, ranked in Python from the database.
 
 Used when ELASTICSEARCH_URL is empty (the embedded default) or the engine is down. The
-documents come from the same sources as the index and are kept in memory for a short while
+documents come from the same sources as the index (long pages' passages included, ranked like
+any document) and are kept in memory for a short while
 (content changes clear them), which is fine for a portal of hundreds of pages and entries.
 """
 
@@ -272,6 +273,7 @@ def to_hit(score, entry, query):
         score=score,
         locale=document.get("locale", ""),
         phone=document.get("phone", ""),
+        page_title=document.get("page_title", ""),
     )
 
 
@@ -300,8 +302,8 @@ def suggest(prefix, locale, size=8):
     found = []
     for entry in entries():
         document = entry.document
-        if document["locale"] not in (locale, ""):
-            continue
+        if document["locale"] not in (locale, "") or not document["suggest"]:
+            continue  # passages are not suggested, as in the index
         title_words = latvian.fold(document["title"]).split()
         if any(word.startswith(folded) for word in title_words) or latvian.fold(
             document["title"]

@@ -58,18 +58,56 @@ def doc_id_for(model_label, object_id):
 
 
 def changes_for(model_label, object_ids):
-    """(doc_id, model_label, object_id, document or None) for objects of one model."""
+    """(doc_id, model_label, object_id, document or None) for objects of one model: each
+    object's own document first, then its passages, then deletions of passages it lost."""
     model = apps.get_model(model_label)
     source = source_for(model)
     if source is None:
         return []
+    object_ids = list(dict.fromkeys(map(str, object_ids)))
     # One batched read: objects no longer public (or gone) come back without a document.
     found = documents_for(source, object_ids)
     changes = []
-    for object_id in map(str, object_ids):
+    for object_id in object_ids:
         doc_id = doc_id_for(model_label, object_id)
-        changes.append((doc_id, model_label, object_id, found.get(doc_id)))
+        changes.append((doc_id, model_label, object_id, found.pop(doc_id, None)))
+    for doc_id, document in found.items():
+        changes.append((doc_id, model_label, document["object_id"], document))
+    if source.passages:
+        own = {change[0] for change in changes}
+        for doc_id, object_id in indexed_documents(model_label, object_ids):
+            if doc_id not in own:
+                changes.append((doc_id, model_label, object_id, None))
     return changes
+
+
+def indexed_documents(model_label, object_ids):
+    """(doc_id, object_id) of what the index holds for these objects (their passages too).
+
+    Skipped while the engine is down: the change is then kept as pending and comes back here.
+    A passage indexed less than a second ago is not searchable yet; `search_index --sync`
+    removes one left behind by that."""
+    if not engine_ready():
+        return []
+    query = {
+        "bool": {
+            "filter": [
+                {"term": {"model": model_label.lower()}},
+                {"terms": {"object_id": list(object_ids)}},
+            ]
+        }
+    }
+    try:
+        hits = scan(
+            documents.client(timeout=3),
+            index=documents.alias_name(),
+            query={"query": query, "_source": ["object_id"]},
+            size=1000,
+        )
+        return [(hit["_id"], hit["_source"]["object_id"]) for hit in hits]
+    except ENGINE_ERRORS as error:
+        mark_down(error)
+        return []
 
 
 def apply_changes(model_label, object_ids):
@@ -148,10 +186,21 @@ def send(changes):
     return not failed
 
 
+def pending_objects(changes):
+    """{pending doc_id: (model_label, object_id, action)}: one per object, whatever the
+    number of its documents (a retry rebuilds them all from the database)."""
+    delete, update = PendingIndexUpdate.Action.DELETE, PendingIndexUpdate.Action.UPDATE
+    found = {}
+    for doc_id, model_label, object_id, document in changes:
+        key = doc_id_for(model_label, object_id) if model_label else doc_id
+        if found.get(key, (None, None, delete))[2] == delete:  # any document: an update
+            found[key] = (model_label, object_id, delete if document is None else update)
+    return found
+
+
 def record_pending(changes, error):
     try:
-        for doc_id, model_label, object_id, document in changes:
-            action = PendingIndexUpdate.Action.DELETE if document is None else "update"
+        for doc_id, (model_label, object_id, action) in pending_objects(changes).items():
             pending, created = PendingIndexUpdate.objects.get_or_create(
                 doc_id=doc_id,
                 defaults={

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
 
 # Result groups {key: label}, in the order the search page shows them: filled by the sources.
 GROUPS = {}
@@ -16,6 +17,8 @@ KINDS = {}
 # {model label: fields documents copy of its objects}: a change to one reindexes the documents
 # that refer to the object (signals.py). Topics are the search's own; sources add theirs.
 REFERENCED_FIELDS = {"taxonomy.topic": ("name", "slug"), "taxonomy.concept": ("slug",)}
+# The kind of a long object's section documents (sources with `passages=True`).
+PASSAGE_KIND = "passage"
 
 _sources = []
 
@@ -36,6 +39,8 @@ def register(*sources):
             continue  # a module imported twice registers nothing new
         _sources.append(source)
         KINDS.setdefault(source.kind, source.label or source.kind)
+        if source.passages:
+            KINDS.setdefault(PASSAGE_KIND, _("Fragments"))
         if source.referenced_fields:
             REFERENCED_FIELDS[source.model_label.lower()] = source.referenced_fields
     # Group order, then registration order: the index and the fallback read them like this.

@@ -130,6 +130,7 @@ class Hit:
     locale: str = ""
     nearest: bool = False  # found by the relaxed pass, not by the question itself
     phone: str = ""  # a contact's number, to call from the result
+    page_title: str = ""  # a passage's page: the title is then the section's heading
 
     @property
     def language(self):
@@ -151,6 +152,7 @@ class Hit:
             "type_label": str(self.kind_label),
             "group": self.group,
             "title": self.title,
+            "page_title": self.page_title,
             "url": self.url,
             "snippet": self.snippet,
             "municipalities": self.municipalities,

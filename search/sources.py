@@ -7,7 +7,11 @@ exist (yet) is simply left out. Content models may offer these accessors, all op
 - `search_text()` → the text to search besides the title (else summary/intro/description…),
 - `topics` → taxonomy.Topic objects (a manager, a list, or a callable),
 - `municipalities` → place pages (same), or `municipality` → one,
-- `get_absolute_url()` for snippets that have a page of their own.
+- `get_absolute_url()` for snippets that have a page of their own,
+- `search_passages()` → (the object's own text, [Passage]) on sources with `passages=True`:
+  a long page is also indexed per section, one document of kind "passage" each, linking to
+  the section's anchor; with passages, that text (intro and headings) replaces the object's
+  search_text(), so a question about one section ranks the section, not the whole page.
 
 Sources with many objects (the directory) may read plain rows in batches (DirectorySource)
 with the same text as their models' search_text(); a test compares.
@@ -29,7 +33,7 @@ from wagtail.models import Page
 from . import text as latvian
 from .concepts import current as concept_index
 from .concepts import document_concepts
-from .registry import Group, active_sources, source_for
+from .registry import PASSAGE_KIND, Group, active_sources, source_for
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +43,15 @@ MAX_BODY_CHARS = 20_000
 SUMMARY_LENGTH = 280
 # Objects read from the database per batch when indexing many.
 BATCH_SIZE = 500
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One section of a long object: its anchor in the object's page, heading and text."""
+
+    anchor: str
+    title: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,8 @@ class Source:
     referenced_fields: tuple = ()
     # Set on the source of places: the fields holding a place's name in each form.
     name_fields: tuple = ()
+    # Objects also yield one document per section (their `search_passages()`).
+    passages: bool = False
 
     @property
     def model(self):
@@ -84,11 +99,45 @@ class Source:
         )
         for obj in queryset.iterator(chunk_size=BATCH_SIZE):
             try:
-                document = self.to_document(obj)
+                found = list(self.object_documents(obj))
             except Exception:  # one broken object must not stop a rebuild
                 logger.exception("search: could not turn %s %s into a document", self, obj.pk)
                 continue
-            yield self.doc_id(obj), document
+            yield from found
+
+    def object_documents(self, obj):
+        """(document id, document) of one object: its own, then one per passage."""
+        text, passages = obj.search_passages() if self.passages else ("", [])
+        if not passages:
+            yield self.doc_id(obj), self.to_document(obj)
+            return
+        document = self.to_document(obj, body=clean_body(text))
+        yield self.doc_id(obj), document
+        for passage in passages:
+            yield self.passage_id(obj, passage), self.passage_document(document, passage)
+
+    def passage_id(self, obj, passage):
+        """Derived from the object's own id, so its documents are found by that id's object."""
+        return f"{self.doc_id(obj)}#{passage.anchor}"
+
+    def passage_document(self, document, passage):
+        """A passage's document: the section's heading and text, the rest from its object's.
+        Its concepts are those its own text names: the object's chosen ones stay on the
+        object's document, or every section would match them."""
+        body = clean_body(passage.text)
+        return make_document(
+            self,
+            kind=PASSAGE_KIND,
+            object_id=document["object_id"],
+            title=passage.title,
+            body=body,
+            summary=summary_from("", body),
+            url=f"{document['url']}#{passage.anchor}" if document["url"] else "",
+            locale=document["locale"],
+            municipalities=document["municipalities"],
+            topics=document["topics"],
+            page_title=document["title"],
+        )
 
     def url(self, obj, places):
         get_url = getattr(obj, "get_absolute_url", None)
@@ -114,9 +163,9 @@ class Source:
         """The concepts editors gave the object (the text's own are found in make_document)."""
         return {concept.slug for concept in related_objects(obj, "concepts")}
 
-    def to_document(self, obj):
+    def to_document(self, obj, body=None):
         """The indexed fields of one object (see documents.SearchDocument)."""
-        body = body_text(obj)
+        body = body_text(obj) if body is None else body
         places = self.places(obj)
         return make_document(
             self,
@@ -145,12 +194,16 @@ def make_document(
     topics,
     concepts=(),
     phone="",
+    kind="",
+    page_title="",
 ):
-    """A document with its folded copies, concepts, suggestions and content hash."""
+    """A document with its folded copies, concepts, suggestions and content hash; `kind` and
+    `page_title` for the passages of a long object (no suggestions: a heading alone says
+    little)."""
     title_folded, title_stems, title_roots = latvian.copies(title)
     body_folded, body_stems, body_roots = latvian.copies(body)
     document = {
-        "kind": source.kind,
+        "kind": kind or source.kind,
         "group": source.group.key,
         "model": source.model_label.lower(),
         "object_id": str(object_id),
@@ -169,7 +222,8 @@ def make_document(
         "topics": topics,
         "concepts": document_concepts(concept_index(), concepts, title, body),
         "phone": phone,
-        "suggest": suggest_inputs(title),
+        "page_title": page_title,
+        "suggest": [] if page_title else suggest_inputs(title),
     }
     document["content_hash"] = content_hash(document)
     return document
