@@ -215,7 +215,7 @@ class SearchResults:
     @property
     def groups(self):
         """The page's hits by group, whom to call first (the mediators first when a place's
-        mediator is asked), with each group's total."""
+        mediator is asked), with each group's total; one hit per page (see one_per_page)."""
         grouped = []
         keys = list(GROUPS)
         if self.plan.intent == MEDIATOR_INTENT:
@@ -223,7 +223,7 @@ class SearchResults:
             keys.sort(key=lambda key: key not in mediator_groups[:1])
         for key in keys:
             label = GROUPS[key]
-            members = [hit for hit in self.hits if hit.group == key]
+            members = one_per_page([hit for hit in self.hits if hit.group == key])
             if members:
                 matched = [hit for hit in members if not hit.nearest]
                 total = self.group_totals.get(key, len(matched))
@@ -233,6 +233,19 @@ class SearchResults:
     @property
     def is_fallback(self):
         return self.engine != "elasticsearch"
+
+
+def one_per_page(hits):
+    """The hits without the later ones of a page already there: a long page's passages (ids
+    "<page's id>#<anchor>") would otherwise fill a group with one page's sections."""
+    seen = set()
+    kept = []
+    for hit in hits:
+        page = hit.doc_id.partition("#")[0]
+        if page not in seen:
+            seen.add(page)
+            kept.append(hit)
+    return kept
 
 
 def facet_values(name, counts, selected):

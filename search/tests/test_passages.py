@@ -124,3 +124,13 @@ def test_a_long_page_published_while_the_engine_is_down_waits_as_one_change(
     assert pending.doc_id == f"knowledge.seminarpage:{seminar.pk}"
     assert pending.action == "update"
     assert documents.alias_name() == "test-down"
+
+
+@pytest.mark.elasticsearch
+def test_a_page_shows_once_in_a_group_however_many_sections_match(indexed_demo, client):
+    data = client.get(API_URL, {"q": "kā sākt darbu romu mediatoram"}).json()
+    knowledge = [hit for hit in data["results"] if hit["group"] == "knowledge"]
+    pages = [hit["id"].partition("#")[0] for hit in knowledge]
+    assert len(pages) == len(set(pages))
+    assert f"knowledge.seminarpage:{indexed_demo.pk}" in pages
+    assert "Romu mediatora darba uzsākšana" in [hit["title"] for hit in knowledge[:3]]
