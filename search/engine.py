@@ -6,6 +6,7 @@ more Python time per search than the rest of the request together (bench/README.
 
 from . import documents
 from . import text as latvian
+from .registry import PASSAGE_KIND
 from .results import (
     ANY_WORD_SCORE,
     BROADER_CONCEPT_SCORE,
@@ -17,6 +18,7 @@ from .results import (
     MEDIATOR_WEIGHT,
     MUNICIPALITY_WEIGHT,
     ORGANIZATION_WEIGHT,
+    PASSAGE_WEIGHT,
     PLACE_PAGE_WEIGHT,
     RELAXED_CONTACTS,
     TOPIC_ONLY_SCORE,
@@ -269,6 +271,7 @@ def score_functions(plan, variants, place):
     for topic, weight in topic_weights(plan):
         functions.append({"filter": term("topics", topic), "weight": weight})
     functions.append({"filter": term("kind", "organization"), "weight": ORGANIZATION_WEIGHT})
+    functions.append({"filter": term("kind", PASSAGE_KIND), "weight": PASSAGE_WEIGHT})
     if plan.intent == MEDIATOR_INTENT:
         functions.append({"filter": term("kind", MEDIATOR_KIND), "weight": MEDIATOR_WEIGHT})
     return functions

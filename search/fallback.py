@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import text as latvian
 from .engine import replace_words
 from .query import vocabulary
-from .registry import GROUPS
+from .registry import GROUPS, PASSAGE_KIND
 from .results import (
     ANY_WORD_SCORE,
     BROADER_CONCEPT_SCORE,
@@ -28,6 +28,7 @@ from .results import (
     MEDIATOR_WEIGHT,
     MUNICIPALITY_WEIGHT,
     ORGANIZATION_WEIGHT,
+    PASSAGE_WEIGHT,
     PLACE_PAGE_WEIGHT,
     TOPIC_ONLY_SCORE,
     Hit,
@@ -151,6 +152,8 @@ def weight(document, plan):
             factor *= topic_weight
     if document["kind"] == "organization":
         factor *= ORGANIZATION_WEIGHT
+    if document["kind"] == PASSAGE_KIND:
+        factor *= PASSAGE_WEIGHT
     if plan.intent == MEDIATOR_INTENT and document["kind"] == MEDIATOR_KIND:
         factor *= MEDIATOR_WEIGHT
     if place and not any(v.strip() for v in plan.variants) and document["kind"] == "municipality":

@@ -15,6 +15,9 @@ TOPIC_WEIGHT = 1.3
 CONTACTS_WEIGHT_WITH_PLACE = 1.5
 # An organisation's own entry below its services': those say what it does.
 ORGANIZATION_WEIGHT = 0.6
+# A long page's section below whole pages that match as well: a short text scores high on
+# words every section shares (one page's sections would fill a group).
+PASSAGE_WEIGHT = 0.5
 PLACE_PAGE_WEIGHT = 2.0  # a question that is only a place name: the municipality's page
 # Score of a contact found by place and topic alone (text matches score far higher), plus a
 # little for each question word it has in any form.

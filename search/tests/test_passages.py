@@ -1,6 +1,7 @@
 """Long pages indexed per section: passage documents, their anchors, sync and results."""
 
 import re
+from html import unescape
 
 import pytest
 from elasticsearch.helpers import scan
@@ -70,12 +71,20 @@ def test_a_question_about_one_section_finds_that_passage(indexed_demo, client):
     assert "seminar" not in {hit["type"] for hit in knowledge}
 
 
+def passage_link(html):
+    """The href of the passage's result link (through the click log) on the search page."""
+    link = re.search(r'<a href="([^"]+)">Romu mediatoru paveiktais</a>', html)
+    return unescape(link.group(1)) if link else ""
+
+
 @pytest.mark.elasticsearch
 def test_the_search_page_shows_a_passage_with_its_page_title(indexed_demo, client):
     html = client.get("/meklet/", {"q": SECTION_QUESTION}).content.decode()
-    link = re.search(rf'<a href="([^"]+#{SECTION_ANCHOR})">Romu mediatoru paveiktais</a>', html)
-    assert link and link.group(1) == f"{indexed_demo.url}#{SECTION_ANCHOR}"
     assert f"no: <span>{SEMINAR_TITLE}</span>" in html
+    # The link leads to the section's anchor on the page.
+    response = client.get(passage_link(html))
+    assert response.status_code == 302
+    assert response["Location"] == f"{indexed_demo.url}#{SECTION_ANCHOR}"
 
 
 def test_the_fallback_finds_passages_too(demo_site, settings, client):
@@ -87,6 +96,7 @@ def test_the_fallback_finds_passages_too(demo_site, settings, client):
     assert passage["page_title"] == SEMINAR_TITLE
     html = client.get("/meklet/", {"q": SECTION_QUESTION}).content.decode()
     assert f"no: <span>{SEMINAR_TITLE}</span>" in html
+    assert client.get(passage_link(html))["Location"].endswith(f"#{SECTION_ANCHOR}")
 
 
 @pytest.mark.elasticsearch
