@@ -244,6 +244,25 @@ def json_error(message, status=400):
     return JsonResponse({"error": message}, status=status)
 
 
+def understood_json(plan):
+    """What the search understood from the question, for the API."""
+    understood = plan.understanding
+    municipality = understood.municipality
+    return {
+        "municipality": {"slug": municipality.slug, "title": municipality.title}
+        if municipality
+        else None,
+        "topics": [
+            {"slug": slug, "label": vocabulary.topic_label(slug)} for slug in plan.boost_topics
+        ],
+        "abbreviations": understood.abbreviations,
+        "concepts": [
+            {"slug": slug, "label": vocabulary.concepts.label(slug)} for slug in plan.concepts
+        ],
+        "intent": plan.intent or None,
+    }
+
+
 @require_GET
 def api_search(request):
     """GET /api/search/?q=&municipality=&topic=&type=&page= → JSON results."""
@@ -258,8 +277,6 @@ def api_search(request):
     results = service.search(params)
     promoted = shown_promotions(params)
     log_search(request, params, results, promoted, SearchLog.Source.API)
-    understood = results.plan.understanding
-    municipality = understood.municipality
     return JsonResponse(
         {
             "query": params.q,
@@ -271,21 +288,7 @@ def api_search(request):
             "num_pages": results.num_pages,
             "per_page": results.plan.per_page,
             "grouped": results.plan.grouped,
-            "understood": {
-                "municipality": {"slug": municipality.slug, "title": municipality.title}
-                if municipality
-                else None,
-                "topics": [
-                    {"slug": slug, "label": vocabulary.topic_label(slug)}
-                    for slug in results.plan.boost_topics
-                ],
-                "abbreviations": understood.abbreviations,
-                "concepts": [
-                    {"slug": slug, "label": vocabulary.concepts.label(slug)}
-                    for slug in results.plan.concepts
-                ],
-                "intent": results.plan.intent or None,
-            },
+            "understood": understood_json(results.plan),
             "did_you_mean": results.did_you_mean or None,
             "promoted": [item.as_json() for item in promoted],
             # In the order the page shows them: whom to call, then guides, then experience.
