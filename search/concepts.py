@@ -48,6 +48,8 @@ class ConceptIndex:
     by_stems: dict = field(default_factory=dict)  # folded stems → slugs
     topics: dict = field(default_factory=dict)  # slug → topic slug
     abbreviations: dict = field(default_factory=dict)  # folded abbreviation → concept label
+    # The first stem of each term of several words: only there can a longer phrase start.
+    phrase_starts: set = field(default_factory=set)
 
     @classmethod
     def load(cls):
@@ -75,6 +77,8 @@ class ConceptIndex:
             self.by_exact.setdefault(" ".join(words).lower(), set()).add(concept.slug)
             self.by_folded.setdefault(latvian.fold(" ".join(words)), set()).add(concept.slug)
             self.by_stems.setdefault(stems, set()).add(concept.slug)
+            if len(words) > 1:
+                self.phrase_starts.add(stems.split(" ", 1)[0])
 
     def lookup(self, words):
         """(slugs, how) for a phrase of words, or (set(), "")."""
@@ -107,8 +111,11 @@ class ConceptIndex:
         """Slugs of the concepts a text names (by folded stems: any form of the words)."""
         stems = [word_stem(word) for word in latvian.words(text[:MENTION_CHARS])]
         found = set()
-        for size in range(1, MAX_TERM_WORDS + 1):
-            for start in range(len(stems) - size + 1):
+        for start, first in enumerate(stems):
+            found |= self.by_stems.get(first, set())
+            if first not in self.phrase_starts:
+                continue  # most words start no term of several words: one lookup only
+            for size in range(2, MAX_TERM_WORDS + 1):
                 found |= self.by_stems.get(" ".join(stems[start : start + size]), set())
         return found
 

@@ -1,6 +1,7 @@
 """Results editors pinned to a question (Wagtail's search promotions), shown above the groups
 whichever engine answers. A promotion matches the question's normalised text."""
 
+import time
 from dataclasses import dataclass
 
 from django.db.models import Max
@@ -10,6 +11,23 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from .searchlog import normalised
 
 LABEL = _("Ieteikts")
+# The questions that have pins, kept in memory for a while (editing a pin forgets them), so a
+# search without pins costs no database query.
+PINNED_SECONDS = 60
+_pinned = {"loaded_at": None, "texts": frozenset()}
+
+
+def pinned_texts():
+    loaded_at = _pinned["loaded_at"]
+    if loaded_at is None or time.monotonic() - loaded_at > PINNED_SECONDS:
+        texts = SearchPromotion.objects.values_list("query__query_string", flat=True)
+        _pinned["texts"] = frozenset(texts)
+        _pinned["loaded_at"] = time.monotonic()
+    return _pinned["texts"]
+
+
+def forget_pinned(**kwargs):
+    _pinned["loaded_at"] = None
 
 
 @dataclass
@@ -32,6 +50,8 @@ class Promoted:
 def promoted_for(text):
     """The question's pinned results, in the editors' order: live pages (in the active
     language when translated) and external links."""
+    if normalised(text) not in pinned_texts():
+        return []
     promotions = (
         SearchPromotion.objects.filter(query__query_string=normalised(text))
         .select_related("page", "page__locale")

@@ -9,10 +9,12 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import documents, fallback
+from .promotions import forget_pinned
 from .registry import REFERENCED_FIELDS, source_for
 from .tasks import update_index_task, update_referrers_task
 
@@ -112,3 +114,8 @@ def connect():
     post_delete.connect(on_object_deleted, dispatch_uid="search_object_deleted")
     pre_save.connect(on_referenced_pre_save, dispatch_uid="search_referenced_pre_save")
     post_save.connect(on_referenced_saved, dispatch_uid="search_referenced_saved")
+    for model in (SearchPromotion, Query):
+        post_save.connect(forget_pinned, sender=model, dispatch_uid=f"search_pins_{model.__name__}")
+        post_delete.connect(
+            forget_pinned, sender=model, dispatch_uid=f"search_unpin_{model.__name__}"
+        )

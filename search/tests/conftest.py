@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 from portal.core.demo_data import get_or_create_child
 from portal.demo import build_site
 from portal.tests.fixtures import demo_site  # noqa: F401
-from search import fallback, indexing, query
+from search import fallback, indexing, promotions, query
 from taxonomy.demo import load_topics
 
 MUNICIPALITIES = [
@@ -61,9 +61,11 @@ def _fresh_search_state():
     """Each test starts with the engine considered up and empty caches."""
     indexing.mark_up()
     fallback.forget_documents()
+    promotions.forget_pinned()
     yield
     indexing.mark_up()
     fallback.forget_documents()
+    promotions.forget_pinned()
 
 
 @pytest.fixture
