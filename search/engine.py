@@ -4,8 +4,6 @@ Request bodies are plain dicts and responses are read as plain dicts: the DSL's 
 more Python time per search than the rest of the request together (bench/README.md).
 """
 
-from elasticsearch import ApiError
-
 from . import documents
 from . import text as latvian
 from .registry import PASSAGE_KIND
@@ -198,7 +196,7 @@ def concept_query(plan):
     return {"bool": {"should": clauses}}
 
 
-def relaxed_body(plan):
+def relaxed_body(plan, exclude):
     """Nearest contacts when the strict pass found too few: any word, concept or topic of the
     question in the asked place (or anywhere when no place is named)."""
     place = plan.municipality or plan.near_municipality
@@ -229,10 +227,10 @@ def relaxed_body(plan):
                 "filter": clauses,
                 "should": should,
                 "minimum_should_match": 1,
+                "must_not": [{"ids": {"values": list(exclude)}}],
             }
         },
-        # Enough to fill three places after dropping what the question itself found.
-        "size": 2 * RELAXED_CONTACTS,
+        "size": RELAXED_CONTACTS,
         "_source": SOURCE_FIELDS,
     }
 
@@ -303,17 +301,7 @@ def add_hits(body, plan):
 def run(plan):
     """Search the index; engine errors propagate to the caller (which falls back)."""
     es = documents.client(timeout=5)
-    alias = documents.alias_name()
-    if plan.may_need_nearest:
-        # The relaxed pass rides along in the same round trip; it is used only when needed.
-        searches = [{"index": alias}, search_body(plan), {"index": alias}, relaxed_body(plan)]
-        answer = es.msearch(searches=searches)
-        response, relaxed = answer.body["responses"]
-        for part in (response, relaxed):
-            if "error" in part:  # msearch answers 200 with an error inside: fall back as usual
-                raise ApiError(str(part["error"].get("type")), answer.meta, part["error"])
-    else:
-        response, relaxed = es.search(index=alias, body=search_body(plan)).body, None
+    response = es.search(index=documents.alias_name(), body=search_body(plan)).body
     results = SearchResults(
         plan=plan, engine="elasticsearch", total=response["hits"]["total"]["value"]
     )
@@ -324,10 +312,8 @@ def run(plan):
             results.hits += [to_hit(hit, plan) for hit in bucket["top"]["hits"]["hits"]]
     else:
         results.hits = [to_hit(hit, plan) for hit in response["hits"]["hits"]]
-    if relaxed is not None and results.needs_nearest_contacts:
-        found = {hit.doc_id for hit in results.hits}
-        nearest = [to_hit(hit, plan) for hit in relaxed["hits"]["hits"]]
-        results.add_nearest([hit for hit in nearest if hit.doc_id not in found])
+    if results.needs_nearest_contacts:
+        add_nearest_contacts(es, results)
     selected = {"type": plan.kind, "municipality": plan.municipality, "topic": plan.topic}
     for name in FACETS:
         buckets = aggregations[name]["buckets"]
@@ -341,6 +327,14 @@ def run(plan):
         if latvian.fold(corrected) != latvian.fold(plan.understanding.query) or not results.total:
             results.did_you_mean = corrected
     return results
+
+
+def add_nearest_contacts(es, results):
+    """The relaxed pass: fill "Kam zvanīt" up to three with the nearest matches, labelled."""
+    found = {hit.doc_id for hit in results.hits}
+    body = relaxed_body(results.plan, found)
+    response = es.search(index=documents.alias_name(), body=body).body
+    results.add_nearest([to_hit(hit, results.plan) for hit in response["hits"]["hits"]])
 
 
 def to_hit(hit, plan):

@@ -68,12 +68,6 @@ class Plan:
     page: int = 1
 
     @property
-    def may_need_nearest(self):
-        """A question on the first page of all groups: the relaxed pass may be wanted."""
-        asked = any(v.strip() for v in self.variants) or self.concepts or self.intent
-        return bool(self.grouped and self.page == 1 and asked)
-
-    @property
     def grouped(self):
         """All groups side by side (each paged by PER_GROUP), or one list (by PER_PAGE)."""
         return not (self.kind or self.group)
@@ -203,8 +197,12 @@ class SearchResults:
     @property
     def needs_nearest_contacts(self):
         """Fewer than three contacts on the first page of a question: try the relaxed pass."""
+        plan = self.plan
+        asked = any(v.strip() for v in plan.variants) or plan.concepts or plan.intent
         return (
-            self.plan.may_need_nearest
+            plan.grouped
+            and plan.page == 1
+            and asked
             and self.group_totals.get(CONTACTS_GROUP, 0) < RELAXED_CONTACTS
         )
 
