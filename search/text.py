@@ -141,9 +141,14 @@ def roots_text(text):
     return copies(text)[2]
 
 
+@lru_cache(maxsize=4096)
 def query_stems(text):
-    """The set of folded stems of a query, to recognise its words in any text."""
-    return {stem(word) for word in folded_terms(text)}
+    """The set of folded stems of a query, to recognise its words in any text (cached: each
+    result's snippet asks again)."""
+    return frozenset(stem(word) for word in folded_terms(text))
+
+
+SNIPPET_SCAN_CHARS = 4_000
 
 
 def snippet(text, query, length=220):
@@ -155,7 +160,9 @@ def snippet(text, query, length=220):
     if not text:
         return ""
     stems = query_stems(query)
-    first = next((m for m in WORD_RE.finditer(text) if word_stem(m.group()) in stems), None)
+    # A match by concept alone has none of the words: don't scan a 20,000-character body.
+    words = WORD_RE.finditer(text, 0, SNIPPET_SCAN_CHARS)
+    first = next((m for m in words if word_stem(m.group()) in stems), None)
     start = 0
     if first is not None:
         start = max(0, first.start() - length // 4)
