@@ -9,7 +9,6 @@ question and a service that share no word but share a concept meet.
 import threading
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.apps import apps
 
@@ -23,11 +22,6 @@ EXACT, FOLDED, STEM = "exact", "folded", "stem"
 CACHE_SECONDS = 300
 _lock = threading.Lock()
 _cache = {"loaded_at": None, "index": None}
-
-
-@lru_cache(maxsize=50_000)
-def word_stem(word):
-    return latvian.stem(latvian.fold(word))
 
 
 @dataclass
@@ -71,7 +65,7 @@ class ConceptIndex:
             words = latvian.words(term)
             if not words or len(words) > MAX_TERM_WORDS:
                 continue
-            stems = " ".join(word_stem(word) for word in words)
+            stems = " ".join(latvian.word_stem(word) for word in words)
             if len(stems) < 2:
                 continue  # one-letter terms would match everywhere
             self.by_exact.setdefault(" ".join(words).lower(), set()).add(concept.slug)
@@ -86,7 +80,7 @@ class ConceptIndex:
         for table, key, how in (
             (self.by_exact, phrase.lower(), EXACT),
             (self.by_folded, latvian.fold(phrase), FOLDED),
-            (self.by_stems, " ".join(word_stem(w) for w in words), STEM),
+            (self.by_stems, " ".join(latvian.word_stem(w) for w in words), STEM),
         ):
             if key in table:
                 return table[key], how
@@ -109,7 +103,7 @@ class ConceptIndex:
 
     def mentioned(self, text):
         """Slugs of the concepts a text names (by folded stems: any form of the words)."""
-        stems = [word_stem(word) for word in latvian.words(text[:MENTION_CHARS])]
+        stems = [latvian.word_stem(word) for word in latvian.words(text[:MENTION_CHARS])]
         found = set()
         for start, first in enumerate(stems):
             found |= self.by_stems.get(first, set())

@@ -200,9 +200,10 @@ def relaxed_body(plan, exclude):
     """Nearest contacts when the strict pass found too few: any word, concept or topic of the
     question in the asked place (or anywhere when no place is named)."""
     place = plan.municipality or plan.near_municipality
-    # A named place always has an answer: at least its own page.
-    should = [{"constant_score": {"filter": term("kind", "municipality"), "boost": 0.1}}]
-    should = should if place else []
+    should = []
+    if place:
+        # A named place always has an answer: at least its own page.
+        should.append({"constant_score": {"filter": term("kind", "municipality"), "boost": 0.1}})
     for variant in filter(str.strip, plan.variants):
         should.append(
             {

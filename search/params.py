@@ -50,7 +50,7 @@ def parse(query_dict, vocabulary):
         raise BadSearch(error.messages[0]) from None
     vocabulary.ensure()
     municipality = query_dict.get("municipality", "").strip()
-    if municipality and municipality not in vocabulary.municipality_titles:
+    if municipality and municipality not in vocabulary.municipalities:
         raise BadSearch(_("Nezināma pašvaldība: %(value)s.") % {"value": municipality[:50]})
     topic = query_dict.get("topic", "").strip()
     if topic and topic not in vocabulary.topic_labels:

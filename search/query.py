@@ -64,7 +64,7 @@ class Vocabulary:
         self.loaded_at = None
         self.municipality_forms = {}
         self.municipality_stems = {}
-        self.municipality_titles = {}
+        self.municipalities = {}  # slug → Municipality
         self.topic_labels = {}
         self.cues = {}
         self.concepts = vocabulary_concepts.ConceptIndex()
@@ -76,11 +76,11 @@ class Vocabulary:
     def ensure(self):
         if self.loaded_at is not None and time.monotonic() - self.loaded_at < VOCABULARY_SECONDS:
             return
-        forms, stems, titles = {}, {}, {}
+        forms, stems, municipalities = {}, {}, {}
         for source in place_sources():
             for slug, title, names, url in source.place_names():
                 municipality = Municipality(slug, title, url)
-                titles[slug] = title
+                municipalities[slug] = municipality
                 for name in filter(None, names):
                     forms[latvian.fold(name).strip()] = municipality
                     stems[stem_phrase(name)] = municipality
@@ -88,7 +88,7 @@ class Vocabulary:
             topic.slug: topic for topic in apps.get_model("taxonomy", "Topic").objects.all()
         }
         self.municipality_forms, self.municipality_stems = forms, stems
-        self.municipality_titles, self.topic_labels = titles, topic_labels
+        self.municipalities, self.topic_labels = municipalities, topic_labels
         self.cues = cue_index(topic_labels.values())
         self.concepts = vocabulary_concepts.current()
         self.loaded_at = time.monotonic()
@@ -100,16 +100,17 @@ class Vocabulary:
 
     def municipality(self, slug):
         self.ensure()
-        return next((m for m in self.municipality_forms.values() if m.slug == slug), None)
+        return self.municipalities.get(slug)
 
     def municipality_title(self, slug):
         self.ensure()
-        return self.municipality_titles.get(slug, slug)
+        municipality = self.municipalities.get(slug)
+        return municipality.title if municipality is not None else slug
 
 
 def stems_of(words):
     """Folded stems of whitespace-separated words (how the lists above are compared)."""
-    return {latvian.stem(latvian.fold(word)) for word in latvian.words(words)}
+    return {latvian.word_stem(word) for word in latvian.words(words)}
 
 
 CONTACT_STEMS, REQUEST_STEMS = stems_of(CONTACT_WORDS), stems_of(REQUEST_WORDS)
@@ -177,7 +178,7 @@ def find_intent(found, words):
     """Take out the words that say what is wanted; returns the words left."""
     left = []
     for word in words:
-        word_stem = latvian.stem(latvian.fold(word))
+        word_stem = latvian.word_stem(word)
         if word_stem in CONTACT_STEMS:
             found.intent = found.intent or CONTACTS
         elif word_stem in MEDIATOR_STEMS and found.municipality is not None:
@@ -194,7 +195,7 @@ def question_topics(words, concept_matches):
     """Topic slugs, the one most cue words and concepts point to first."""
     counts = {}
     for word in words:
-        for slug in sorted(vocabulary.cues.get(latvian.stem(latvian.fold(word)), ())):
+        for slug in sorted(vocabulary.cues.get(latvian.word_stem(word), ())):
             counts[slug] = counts.get(slug, 0) + 1
     for match in concept_matches:
         slug = vocabulary.concepts.topic_of(match.slug)

@@ -9,6 +9,7 @@ a session that has given the second factor it owes (portal.core.two_factor).
 from functools import wraps
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
 
 from .two_factor import needs_second_factor, second_factor_redirect
@@ -71,13 +72,10 @@ def ensure_role_groups():
         group.permissions.add(access_admin)
         groups[name] = group
     invite = _permission("portal", "add_invitation")
-    directory = [
-        permission
-        for app_label, codename in DIRECTORY_PERMISSIONS + VOCABULARY_PERMISSIONS
-        for permission in Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        )
-    ]
+    wanted = Q()
+    for app_label, codename in DIRECTORY_PERMISSIONS + VOCABULARY_PERMISSIONS:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    directory = Permission.objects.filter(wanted)  # one query, whatever apps are installed
     for name in (EDITORS_GROUP, MODERATORS_GROUP, ADMINISTRATORS_GROUP):
         groups[name].permissions.add(invite, *directory)
     administrators = groups[ADMINISTRATORS_GROUP]
