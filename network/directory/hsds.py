@@ -12,11 +12,20 @@ HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
 # The portal's two taxonomies: its topics, and its human-services vocabulary (concepts).
 TAXONOMY = "mediatoru-tikls-temas"
 CONCEPT_TAXONOMY = "mediatoru-tikls-vardnica"
-TAXONOMY_NAMES = {TAXONOMY: "Mediatoru tīkla tēmas", CONCEPT_TAXONOMY: "Mediatoru tīkla vārdnīca"}
+# Portal-only facts (the demo flag) travel as HSDS attributes with a term of this taxonomy,
+# HSDS's own extension mechanism, so objects stay valid with additional properties forbidden.
+MARK_TAXONOMY = "mediatoru-tikls-pazimes"
+DEMO_CODE = "demo"
+TAXONOMY_NAMES = {
+    TAXONOMY: "Mediatoru tīkla tēmas",
+    CONCEPT_TAXONOMY: "Mediatoru tīkla vārdnīca",
+    MARK_TAXONOMY: "Mediatoru tīkla pazīmes",
+}
 TAXONOMY_DESCRIPTIONS = {
     TAXONOMY: "Mediatora darba jomas, pēc kurām grupēts katalogs.",
     CONCEPT_TAXONOMY: "Sociālo pakalpojumu jēdzieni (pēc AIRS/211 parauga) ar sinonīmiem, "
     "sarunvalodas vārdiem, saīsinājumiem un angļu terminiem.",
+    MARK_TAXONOMY: "Portāla pazīmes, kam HSDS nav sava lauka (piemēram, demonstrācijas ieraksts).",
 }
 # Stable ids for things that have no UUID of their own (topics, service areas, languages).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://mediatoru-tikls.example.org/hsds")
@@ -45,6 +54,33 @@ def taxonomy_data(taxonomy):
         "name": TAXONOMY_NAMES[taxonomy],
         "description": TAXONOMY_DESCRIPTIONS[taxonomy],
         "version": "1",
+    }
+
+
+def demo_term_data():
+    """The term that marks a record as demo content, not a real institution."""
+    return {
+        "id": derived_id("mark", DEMO_CODE),
+        "code": DEMO_CODE,
+        "name": "Demonstrācijas ieraksts",
+        "description": "Izdomāts ieraksts portāla demonstrācijai; tā kontakti nav īsti.",
+        "taxonomy": MARK_TAXONOMY,
+        "taxonomy_id": taxonomy_id(MARK_TAXONOMY),
+        "language": "lv",
+    }
+
+
+def demo_attribute_data(link_entity, record_id):
+    """The demo flag of an organisation, service or location as an HSDS attribute."""
+    term = demo_term_data()
+    return {
+        "id": derived_id("attribute", record_id, DEMO_CODE),
+        "link_id": str(record_id),
+        "link_type": link_entity,
+        "link_entity": link_entity,
+        "taxonomy_term_id": term["id"],
+        "taxonomy_term": term,
+        "value": "true",
     }
 
 
