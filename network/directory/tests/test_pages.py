@@ -208,6 +208,16 @@ def test_print_view(client):
     assert 'name="robots" content="noindex"' in html
 
 
+def test_print_view_leaves_out_open_now_but_keeps_the_hours(client):
+    service = ServiceFactory(name="Bāriņtiesa")
+    ScheduleFactory(service=service, weekday=1, opens_at="09:00", closes_at="12:00")
+    with mock.patch.object(timezone, "now", return_value=MONDAY_MORNING):
+        card = html_of(client.get(service.get_absolute_url()))
+        printed = html_of(client.get(f"{service.get_absolute_url()}drukat/"))
+    assert "Atvērts tagad" in card
+    assert "Atvērts tagad" not in printed and "09:00–12:00" in printed
+
+
 def test_unknown_service_is_404(client, db):
     assert client.get(f"/pakalpojumi/{uuid.uuid4()}/").status_code == 404
     assert client.get("/pakalpojumi/not-a-uuid/").status_code == 404
