@@ -18,6 +18,7 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from network.directory.hours import WEEKDAYS, opening_status
+from portal.core import phones
 from taxonomy.models import Topic
 from taxonomy.panels import concepts_field, concepts_panel
 
@@ -448,10 +449,12 @@ class Phone(Orderable):
         return self.number
 
     @property
+    def e164(self):
+        return phones.e164(self.number)
+
+    @property
     def tel_uri(self):
-        """The number for a `tel:` link: digits and a leading plus only."""
-        digits = "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
-        return f"tel:{digits}"
+        return phones.tel_uri(self.number, self.extension)
 
 
 class Schedule(Orderable):
