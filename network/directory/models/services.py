@@ -103,6 +103,9 @@ class Organization(index.Indexed, DirectoryRecord):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("network:organization", kwargs={"pk": self.pk})
+
     @property
     def revisions(self):
         return self._revisions

@@ -272,3 +272,41 @@ def test_demo_directory_invents_no_contact_details(demo_directory):
     } <= names
     assert "“Cerība bērniem”" in names
     assert "Evaņģēlisko kristiešu draudze “Zilais Krusts”" in names
+
+
+def test_organization_page_lists_services_places_and_municipalities(client, municipality, topics):
+    organization = OrganizationFactory(name="Sociālais dienests", alternate_name="SD")
+    care = ServiceFactory(
+        organization=organization,
+        name="Sociālā palīdzība",
+        topics=[topics["socialie-jautajumi"]],
+        service_areas=[municipality],
+    )
+    PhoneFactory(service=care, number="6362 2222")
+    ServiceAtLocationFactory(service=care)
+    ServiceFactory(organization=OrganizationFactory(name="Cita iestāde"), name="Svešs")
+    html = html_of(client.get(organization.get_absolute_url()))
+    assert "<h1>Sociālais dienests</h1>" in html
+    assert care.get_absolute_url() in html and "Svešs" not in html
+    assert 'href="tel:+37163622222"' in html
+    assert municipality.url in html
+    assert "<h2>Adreses</h2>" in html
+    # The service card links back to its organisation.
+    assert organization.get_absolute_url() in html_of(client.get(care.get_absolute_url()))
+
+
+def test_organization_without_services_and_unknown_organization(client, db):
+    organization = OrganizationFactory(name="Jauna biedrība")
+    html = html_of(client.get(organization.get_absolute_url()))
+    assert "Šai iestādei katalogā vēl nav neviena pakalpojuma." in html
+    assert client.get(f"/iestades/{uuid.uuid4()}/").status_code == 404
+    assert client.post(organization.get_absolute_url()).status_code == 405
+
+
+def test_an_organization_search_result_opens_its_page(municipality):
+    from search.sources import document_for
+
+    organization = OrganizationFactory(name="Sociālais dienests")
+    ServiceFactory(organization=organization, service_areas=[municipality])
+    _doc_id, document = document_for(organization)
+    assert document["url"] == organization.get_absolute_url()
