@@ -1,4 +1,5 @@
 import datetime
+import re
 import uuid
 from unittest import mock
 from zoneinfo import ZoneInfo
@@ -236,6 +237,8 @@ def test_index_page_lists_municipalities_and_the_compare_form(client, municipali
 
 def test_demo_ventspils_shows_its_institutions_by_topic(client, demo_directory):
     html = html_of(client.get("/pasvaldibas/ventspils/"))
+    assert "tālruņi ir demo numuri (+371 0000 …), kas nav īsti" in html
+    assert 'href="tel:+3710000' in html
     for name in [
         "Ventspils Pārventas pamatskola",
         "Ventspils pilsētas sociālā pārvalde",
@@ -259,7 +262,12 @@ def test_demo_directory_invents_no_contact_details(demo_directory):
     assert Service.objects.count() > 30
     assert not Service.objects.filter(is_demo=False).exists()
     assert not Organization.objects.filter(is_demo=False).exists()
-    assert not Phone.objects.exists() and not Schedule.objects.exists()
+    # Every demo service ends in a call, to a number from the non-dialable range, labelled.
+    assert not Service.objects.filter(phones=None).exists()
+    for phone in Phone.objects.all():
+        assert re.fullmatch(r"\+371 0000 \d{4}", phone.number), phone.number
+        assert phone.description == "demo — nav īsts numurs"
+    assert not Schedule.objects.exists()
     assert not Service.objects.exclude(email="").exists()
     assert not Contact.objects.exclude(email="").exists()
     assert not Contact.objects.exclude(name="").exists()
