@@ -90,6 +90,7 @@ class Row:
 class Package:
     tables: dict = field(default_factory=dict)  # resource name -> [Row]
     errors: list = field(default_factory=list)  # "file.csv:line: message"
+    unreadable: set = field(default_factory=set)  # resources whose file could not be read
     warnings: list = field(default_factory=list)
 
     def error(self, where, message):
@@ -146,23 +147,31 @@ def read_package(directory):
 
 
 def _read_table(package, name, path, relative):
-    rows = []
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        try:
+    rows, line = [], 0  # line: the last line read
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
             header = reader.fieldnames or []
             missing = [column for column in required(name) if column not in header]
             if missing:
-                package.error(f"{relative}:1", f"trūkst kolonnu: {', '.join(missing)}")
-                return
-            start = reader.line_num + 1
+                raise csv.Error(f"trūkst kolonnu: {', '.join(missing)}")
+            line = reader.line_num
             for values in reader:
                 # The line where the record starts (a quoted field may span lines).
                 clean = {k: (v or "").strip() for k, v in values.items() if k is not None}
-                rows.append(Row(relative, start, clean))
-                start = reader.line_num + 1
-        except (csv.Error, UnicodeDecodeError) as error:
-            package.error(f"{relative}:{reader.line_num}", f"nevar nolasīt ({error})")
+                rows.append(Row(relative, line + 1, clean))
+                line = reader.line_num
+    except UnicodeDecodeError:
+        package.error(relative, "fails nav UTF-8 kodējumā")
+    except (OSError, csv.Error) as error:  # a missing column, a broken quote, no access
+        package.error(f"{relative}:{line + 1}", str(error))
+    else:
+        _keep_table(package, name, rows, relative)
+        return
+    package.unreadable.add(name)
+
+
+def _keep_table(package, name, rows, relative):
     if name in KEPT:
         package.tables[name] = rows
     elif rows:
@@ -226,6 +235,8 @@ def _check_references(package):
         *((child, "service_id", "service") for child in SERVICE_CHILDREN),
     ]
     for name, column, target in needed:
+        if target in package.unreadable:
+            continue  # said once already
         for row in package.rows(name):
             value = row.values.get(column)
             if value and value not in ids[target]:
