@@ -57,6 +57,8 @@ def export_rows():
     for service in hsds.services_queryset().order_by("name", "id"):
         _add_service(rows, service)
     _add_taxonomies(rows)
+    # One row per id, should the API's service object come to carry the demo mark as well.
+    rows["attribute"] = list({row["id"]: row for row in rows["attribute"]}.values())
     return rows
 
 
@@ -136,7 +138,7 @@ def _add_taxonomies(rows):
     concepts = Concept.objects.select_related("broader").order_by("slug")
     terms += [hsds.concept_term_data(concept) for concept in concepts]
     terms.append(hsds.demo_term_data())
-    rows["taxonomy_term"] = [{**t, "description": t["description"] or t["name"]} for t in terms]
+    rows["taxonomy_term"] = [{**t, "description": t.get("description") or t["name"]} for t in terms]
     rows["taxonomy"] = [hsds.taxonomy_data(taxonomy) for taxonomy in hsds.TAXONOMY_NAMES]
 
 
