@@ -15,6 +15,8 @@ from network.mediators.verification import responsible_users
 from portal.core import mail
 from portal.core.roles import EDITORIAL_GROUPS
 
+DATE_FORMAT = "j. F Y"  # as on the card
+
 
 def editors():
     """Active editors, moderators and administrators (superusers too)."""
@@ -42,9 +44,11 @@ def service_line(service, today, base_url):
     if service.assured_date is None:
         state = _("nav pārbaudīts")
     elif service.is_stale(today):
-        state = _("novecojis kopš %(date)s") % {"date": formats.date_format(service.stale_on)}
+        state = _("novecojis kopš %(date)s") % {
+            "date": formats.date_format(service.stale_on, DATE_FORMAT)
+        }
     else:
-        state = _("novecos %(date)s") % {"date": formats.date_format(service.stale_on)}
+        state = _("novecos %(date)s") % {"date": formats.date_format(service.stale_on, DATE_FORMAT)}
     name = f"{service.organization.name}: {service.name}"
     return f"- {name} ({state})\n  {base_url}{service.get_absolute_url()}"
 
