@@ -154,3 +154,10 @@ def test_the_report_is_for_editors_only(client, db):
     assert REPORT_URL not in client.get("/admin/").content.decode()
     client.logout()
     assert client.get(REPORT_URL).status_code == 302  # to the login
+
+
+def test_the_demo_directory_has_entries_in_every_state(editor_client, demo_directory):
+    rows, html = report_rows(editor_client)
+    totals = [sum(row[index] for row in rows.values()) for index in range(3)]
+    assert all(total > 0 for total in totals), totals  # stale, soon stale, verified
+    assert {"Ventspils", "Jelgava", "Viļaka"} <= set(rows)

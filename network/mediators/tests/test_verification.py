@@ -178,3 +178,12 @@ def test_a_set_responsible_person_and_otherwise_the_editors_get_the_reminder(
     assert "Bez mediatora" in by_address["editor@example.org"]
     assert "Bez mediatora" in by_address["moderator@example.org"]
     assert "Skola" not in by_address["moderator@example.org"]
+
+
+def test_the_demo_mediator_is_reminded_of_ventspils_entries(demo_directory):
+    remind(timezone.localdate())
+    messages = {message.to[0]: message.body for message in mail.outbox}
+    body = messages["demo-mediators@example.org"]  # Malda Avramenko's account (Ventspils)
+    due = Service.objects.due_for_reminder(timezone.localdate())
+    assert not due.exists()  # all reminded for this cycle
+    assert "/pakalpojumi/" in body and "Ventspils" in body
