@@ -1,6 +1,5 @@
 """The service directory, modelled on Open Referral HSDS 3 (field names kept where possible)."""
 
-import datetime
 import uuid
 from collections import namedtuple
 
@@ -9,9 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -20,14 +17,14 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from network.directory.hours import WEEKDAYS, opening_status
-from portal.core.roles import EDITORIAL_GROUPS, MEDIATORS_GROUP
+from network.directory.models.verification import (
+    VerificationMixin,
+    VerificationQuerySetMixin,
+    responsible_choices,
+)
 from taxonomy.models import Topic
 from taxonomy.panels import concepts_field, concepts_panel
 
-# An entry verified longer ago than this gets a visible warning.
-STALE_AFTER = datetime.timedelta(days=365)
-# The responsible person is reminded this long before an entry turns stale.
-REMIND_BEFORE = datetime.timedelta(days=30)
 # Language codes a service may offer (ISO 639); "rom" is Romani.
 LANGUAGE_NAMES = {
     "lv": _("latviešu"),
@@ -46,12 +43,6 @@ def validate_language_codes(value):
             _("Nezināmi valodu kodi: %(codes)s. Atļautie: %(allowed)s."),
             params={"codes": ", ".join(unknown), "allowed": ", ".join(LANGUAGE_NAMES)},
         )
-
-
-def responsible_choices():
-    """Who may be chosen as responsible: active mediators, editors and administrators."""
-    groups = [MEDIATORS_GROUP, *EDITORIAL_GROUPS]
-    return Q(is_active=True) & (Q(is_superuser=True) | Q(groups__name__in=groups))
 
 
 def split_codes(value):
@@ -202,40 +193,13 @@ class Location(index.Indexed, DirectoryRecord):
         return ", ".join(p for p in [self.address_1, self.city, self.postal_code] if p)
 
 
-def stale_before(today):
-    """Entries verified before this date are stale today (older than STALE_AFTER)."""
-    return today - STALE_AFTER
-
-
-class ServiceQuerySet(models.QuerySet):
+class ServiceQuerySet(VerificationQuerySetMixin, models.QuerySet):
     def public(self):
         """What the public pages list: everything not marked as closed for good."""
         return self.exclude(status=Service.Status.DEFUNCT)
 
-    def stale(self, today):
-        """Never verified, or verified more than STALE_AFTER ago (as Service.is_stale)."""
-        return self.filter(Q(assured_date__isnull=True) | Q(assured_date__lt=stale_before(today)))
 
-    def soon_stale(self, today):
-        """Not stale yet, but stale within REMIND_BEFORE."""
-        start = stale_before(today)
-        return self.filter(assured_date__gte=start, assured_date__lt=start + REMIND_BEFORE)
-
-    def verified(self, today):
-        """Verified recently enough to be neither stale nor soon stale."""
-        return self.filter(assured_date__gte=stale_before(today) + REMIND_BEFORE)
-
-    def due_for_reminder(self, today):
-        """Stale or soon stale, and not yet reminded in this verification cycle: a reminder
-        counts for the cycle only when sent after the entry's last verification."""
-        due = self.stale(today) | self.soon_stale(today)
-        reminded = Q(reminder_sent_on__isnull=False) & (
-            Q(assured_date__isnull=True) | Q(reminder_sent_on__gt=models.F("assured_date"))
-        )
-        return due.public().exclude(reminded)
-
-
-class Service(index.Indexed, DirectoryRecord):
+class Service(VerificationMixin, index.Indexed, DirectoryRecord):
     """What an organisation does for people, and how to reach it."""
 
     class Status(models.TextChoices):
@@ -391,34 +355,6 @@ class Service(index.Indexed, DirectoryRecord):
 
     def language_names(self):
         return [str(LANGUAGE_NAMES.get(code, code)) for code in split_codes(self.languages)]
-
-    def is_stale(self, today=None):
-        """True when never verified or verified more than 12 months ago."""
-        if self.assured_date is None:
-            return True
-        today = today or timezone.localdate()
-        return today - self.assured_date > STALE_AFTER
-
-    def verification_state(self, today):
-        """ "stale", "soon_stale" (stale within REMIND_BEFORE) or "verified"."""
-        if self.is_stale(today):
-            return "stale"
-        if today - self.assured_date > STALE_AFTER - REMIND_BEFORE:
-            return "soon_stale"
-        return "verified"
-
-    @property
-    def stale_on(self):
-        """The first day the entry counts as stale; None when never verified."""
-        if self.assured_date is None:
-            return None
-        return self.assured_date + STALE_AFTER + datetime.timedelta(days=1)
-
-    def mark_verified(self, user, today=None):
-        """ "Dati pārbaudīti": verified today by user; this starts a new reminder cycle."""
-        self.assured_date = today or timezone.localdate()
-        self.assurer = user
-        self.save(update_fields=["assured_date", "assurer", "last_modified"])
 
     def opening_status(self, now=None):
         return opening_status(self.schedule_rows(), now)
