@@ -131,6 +131,17 @@ class SectionedPage:
         """(block, anchor or None) pairs, for templates/knowledge/includes/stream.html."""
         return list(zip(self.body or (), self.body_anchors(prefix), strict=True))
 
+    def body_sections(self):
+        """The anchored body grouped at its h2 headings, for pages that fold into sections on
+        phones: [(heading pair or None for the blocks before the first h2, [pairs after it])]."""
+        groups = [(None, [])]
+        for block, anchor in self.anchored_body():
+            if anchor is not None and LEVELS.get(block.value.get("level"), 2) == 2:
+                groups.append(((block, anchor), []))
+            else:
+                groups[-1][1].append((block, anchor))
+        return [group for group in groups if group[0] is not None or group[1]]
+
     def outline_parts(self):
         parts = [(heading, text) for heading, text in self.leading_sections()]
         for child, anchor in self.anchored_body():
