@@ -1,6 +1,45 @@
 """A vCard 3.0 (RFC 2426) of a service, so a mediator can save it in the phone's contacts."""
 
 VCARD_TYPES = {"voice": "WORK,VOICE", "cell": "WORK,CELL", "text": "WORK,TEXT", "fax": "WORK,FAX"}
+# Numbers are stored as typed ("+371 2000 0001"); one written without a country code is Latvian.
+COUNTRY_CODE = "371"
+# RFC 6350 3.2 / RFC 2426 2.6: a physical line is at most 75 octets, the line break excluded.
+LINE_OCTETS = 75
+
+
+def e164(number):
+    """The number in E.164 ("+37120000001"): digits after a plus or 00 prefix, else with the
+    Latvian country code; "" if it has no digits."""
+    digits = "".join(char for char in number if char.isdigit())
+    if not digits:
+        return ""
+    if number.lstrip(" (").startswith("+"):
+        return f"+{digits}"
+    if digits.startswith("00"):
+        return f"+{digits[2:]}"
+    return f"+{COUNTRY_CODE}{digits}"
+
+
+def phone_value(phone):
+    """E.164, and an extension after a comma: phones dial it after a pause."""
+    number = e164(phone.number)
+    extension = "".join(char for char in phone.extension if char.isdigit())
+    return f"{number},{extension}" if number and extension else number
+
+
+def fold(line):
+    """The line folded into physical lines of at most 75 octets (CRLF and one space before
+    each continuation), never inside a UTF-8 character."""
+    lines, current, octets = [], [], 0
+    for char in line:
+        size = len(char.encode())
+        if octets + size > LINE_OCTETS:
+            lines.append("".join(current))
+            current, octets = [" "], 1
+        current.append(char)
+        octets += size
+    lines.append("".join(current))
+    return "\r\n".join(lines)
 
 
 def escape(value):
@@ -8,7 +47,7 @@ def escape(value):
     value = str(value or "")
     for char, escaped in (("\\", "\\\\"), (",", "\\,"), (";", "\\;")):
         value = value.replace(char, escaped)
-    return value.replace("\r\n", "\\n").replace("\n", "\\n")
+    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 
 def service_vcard(service, url=""):
@@ -30,8 +69,8 @@ def service_vcard(service, url=""):
         )
         lines.append(f"TITLE:{escape(people)}")
     for phone in service.phones.all():
-        number = phone.number + (f" ext. {phone.extension}" if phone.extension else "")
-        lines.append(f"TEL;TYPE={VCARD_TYPES.get(phone.type, 'WORK')}:{escape(number)}")
+        if value := phone_value(phone):
+            lines.append(f"TEL;TYPE={VCARD_TYPES.get(phone.type, 'WORK')}:{value}")
     emails = [service.email] + [c.email for c in contacts]
     for email in dict.fromkeys(e for e in emails if e):
         lines.append(f"EMAIL;TYPE=INTERNET,WORK:{escape(email)}")
@@ -46,4 +85,4 @@ def service_vcard(service, url=""):
     if service.description:
         lines.append(f"NOTE:{escape(service.description)}")
     lines.append("END:VCARD")
-    return "\r\n".join(lines) + "\r\n"
+    return "".join(fold(line) + "\r\n" for line in lines)
