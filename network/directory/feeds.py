@@ -26,6 +26,7 @@ def service_entry(service):
         published=service.created,
         updated=service.last_modified,
         categories=[topic.label for topic in service.topics.all()],
+        is_demo=service.is_demo,
     )
 
 

@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from .public_url import page_public_url, public_base_url, public_url
 
@@ -26,6 +27,7 @@ class FeedEntry:
     published: datetime | None = None
     updated: datetime | None = None
     categories: list = field(default_factory=list)
+    is_demo: bool = False
 
 
 def page_entry(page, topics=()):
@@ -37,6 +39,7 @@ def page_entry(page, topics=()):
         published=page.first_published_at,
         updated=page.last_published_at or page.first_published_at,
         categories=[topic.label for topic in topics],
+        is_demo=getattr(page, "is_demo", False),
     )
 
 
@@ -82,7 +85,10 @@ class PortalFeed(Feed):
 
     def item_description(self, entry):
         # Atom's summary is typed "html" here: plain text is escaped so "<" stays text.
-        return escape(entry.summary) if entry.summary else None
+        summary = entry.summary
+        if entry.is_demo:  # as the pages' badge: nobody takes a demo entry for a real one
+            summary = f"{_('Demo dati')}. {summary}".strip()
+        return escape(summary) if summary else None
 
     def item_pubdate(self, entry):
         return entry.published

@@ -98,3 +98,5 @@ def test_demo_municipality_feed_is_valid_and_the_page_advertises_it(client, demo
     parsed = check_atom(response, "http://portal.example.org/pasvaldibas/ventspils/feed/")
     assert parsed.entries
     assert all(entry.link.startswith("http://127.0.0.1:8000/") for entry in parsed.entries)
+    # Demo entries say so, as the pages' badge does.
+    assert all(entry.summary.startswith("Demo dati.") for entry in parsed.entries)
