@@ -87,7 +87,7 @@ class PortalFeed(Feed):
         # Atom's summary is typed "html" here: plain text is escaped so "<" stays text.
         summary = entry.summary
         if entry.is_demo:  # as the pages' badge: nobody takes a demo entry for a real one
-            summary = f"{_('Demo dati')}. {summary}".strip()
+            summary = _("Demo dati") + f". {summary}".rstrip()
         return escape(summary) if summary else None
 
     def item_pubdate(self, entry):
