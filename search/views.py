@@ -57,63 +57,48 @@ def url_with(query_dict, drop=(), add=()):
 
 
 def chips(request, results):
-    """What the search understood or was told, each with a link that removes it."""
+    """What the search understood or was told, each with a link that removes it. A filter
+    ("Tikai") leaves everything else out; a priority ("Vispirms") only ranks its matches first."""
     plan, understood, get = results.plan, results.plan.understanding, request.GET
     found = []
     if plan.municipality:
-        found.append(
-            {
-                "label": _("Pašvaldība: %(name)s")
-                % {"name": vocabulary.municipality_title(plan.municipality)},
-                "remove_url": url_with(get, drop=["municipality"]),
-            }
-        )
+        name = vocabulary.municipality_title(plan.municipality)
+        found.append(chip(_("Tikai: %(name)s") % {"name": name}, url_with(get, ["municipality"])))
     elif understood.municipality is not None:
+        place = understood.municipality
         found.append(
-            {
-                "label": _("Pašvaldība: %(name)s") % {"name": understood.municipality.title},
-                "remove_url": url_with(
-                    get, add=[("ignore", f"municipality:{understood.municipality.slug}")]
-                ),
-            }
+            chip(
+                _("Vispirms: %(name)s") % {"name": place.title},
+                url_with(get, add=[("ignore", f"municipality:{place.slug}")]),
+                note=_(
+                    "Kontakti — tikai %(name)s; zināšanas un pieredze — %(name)s vispirms, "
+                    "arī no citām pašvaldībām."
+                )
+                % {"name": place.title},
+                narrow_url=url_with(get, add=[("municipality", place.slug)]),
+                narrow_label=_("Rādīt tikai %(name)s") % {"name": place.title},
+            )
         )
     if plan.topic:
-        found.append(
-            {
-                "label": _("Tēma: %(name)s") % {"name": vocabulary.topic_label(plan.topic)},
-                "remove_url": url_with(get, drop=["topic"]),
-            }
-        )
+        label = _("Tikai tēma: %(name)s") % {"name": vocabulary.topic_label(plan.topic)}
+        found.append(chip(label, url_with(get, ["topic"])))
     for slug in plan.boost_topics:
-        found.append(
-            {
-                "label": _("Tēma: %(name)s") % {"name": vocabulary.topic_label(slug)},
-                "remove_url": url_with(get, add=[("ignore", f"topic:{slug}")]),
-            }
-        )
+        label = _("Vispirms tēma: %(name)s") % {"name": vocabulary.topic_label(slug)}
+        found.append(chip(label, url_with(get, add=[("ignore", f"topic:{slug}")])))
     for slug in plan.concepts:
-        found.append(
-            {
-                "label": _("Jēdziens: %(name)s") % {"name": vocabulary.concepts.label(slug)},
-                "remove_url": url_with(get, add=[("ignore", f"concept:{slug}")]),
-            }
-        )
+        label = _("Jēdziens: %(name)s") % {"name": vocabulary.concepts.label(slug)}
+        found.append(chip(label, url_with(get, add=[("ignore", f"concept:{slug}")])))
     if plan.group:
-        found.append(
-            {
-                "label": _("Grupa: %(name)s") % {"name": GROUPS[plan.group]},
-                "remove_url": url_with(get, drop=["group"]),
-            }
-        )
+        label = _("Tikai grupa: %(name)s") % {"name": GROUPS[plan.group]}
+        found.append(chip(label, url_with(get, ["group"])))
     if plan.kind:
-        label = next((f.label for f in results.facets.get("type", []) if f.selected), plan.kind)
-        found.append(
-            {
-                "label": _("Veids: %(name)s") % {"name": label},
-                "remove_url": url_with(get, drop=["type"]),
-            }
-        )
+        name = next((f.label for f in results.facets.get("type", []) if f.selected), plan.kind)
+        found.append(chip(_("Tikai veids: %(name)s") % {"name": name}, url_with(get, ["type"])))
     return found
+
+
+def chip(label, remove_url, **extra):
+    return {"label": label, "remove_url": remove_url, **extra}
 
 
 def empty_state_links(request, results):

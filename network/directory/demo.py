@@ -1,6 +1,7 @@
 """Demo content of the directory: the seed's municipalities with their practice facts
 (data/demo/municipalities.yaml) and the institutions the seed names for each
-(data/demo/directory.yaml), marked as demo data. No contact details are invented."""
+(data/demo/directory.yaml), marked as demo data. Phones are placeholders from the
+non-dialable +371 0000 NNNN range, labelled as not real; no other contact details are invented."""
 
 from pathlib import Path
 
@@ -31,4 +32,4 @@ def load(site, log):
     }
     created = load_rows(DATA / "directory.yaml", refs)
     services = created.get(Service, 0)
-    log(f"network: {services} demo directory services created (no contact details invented)")
+    log(f"network: {services} demo directory services created (phones +371 0000 NNNN, not real)")

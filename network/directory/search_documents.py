@@ -128,6 +128,7 @@ class OrganizationSource(DirectorySource):
                     "service_id", "topic__slug"
                 )
             ),
+            "url": UrlTemplate("network:organization"),
         }
 
     def row_document(self, row, related):
@@ -146,6 +147,7 @@ class OrganizationSource(DirectorySource):
             description=description,
             place_rows=place_rows,
             topic_slugs=topic_slugs,
+            url=related["url"](pk),
         )
 
 

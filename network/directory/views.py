@@ -1,11 +1,12 @@
-"""Public views of directory services: the card, its vCard, a print view, suggest an edit."""
+"""Public views of the directory: a service's card, its vCard, a print view, suggest an edit;
+an organisation's page."""
 
 import logging
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +17,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from network.directory.forms import SuggestEditForm
 from network.directory.hours import week_table
-from network.directory.models import MunicipalityPage, Service, ServiceAtLocation
+from network.directory.models import (
+    Location,
+    MunicipalityPage,
+    Organization,
+    Service,
+    ServiceAtLocation,
+)
 from network.directory.vcard import service_vcard
 from portal.core import mail
 from portal.core.client import count_request, requests_counted
@@ -85,6 +92,34 @@ def service_vcard_download(request, pk):
     filename = slugify(service.name) or "kontakts"
     response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
     return response
+
+
+@require_safe
+def organization_detail(request, pk):
+    """An institution: its services with their phones, its places and the municipalities served."""
+    organization = get_object_or_404(Organization, pk=pk)
+    services = (
+        organization.services.select_related("organization")
+        .prefetch_related("phones", "schedules", "topics")
+        .order_by("name", "pk")
+    )
+    locations = Location.objects.filter(
+        Q(organization=organization) | Q(service_at_locations__service__organization=organization)
+    ).distinct()
+    municipalities = (
+        MunicipalityPage.objects.live()
+        .exclude(restricted())
+        .filter(services__organization=organization)
+        .distinct()
+        .order_by("title")
+    )
+    context = {
+        "organization": organization,
+        "services": services,
+        "locations": locations.order_by("name", "pk"),
+        "municipalities": municipalities,
+    }
+    return render(request, "network/directory/organization_detail.html", context)
 
 
 def _over_limit(request):

@@ -47,8 +47,10 @@ def test_page_shows_groups_chips_notice_and_facets(client, directory):
     html = response.content.decode()
     assert "Meklēšana darbojas vienkāršotā režīmā" in html
     assert "Kam zvanīt" in html
-    assert "Pašvaldība: Ventspils" in html
+    # The understood place ranks first and says so; one link narrows everything to it.
+    assert "Vispirms: Ventspils" in html and "Kontakti — tikai Ventspils" in html
     assert "ignore=municipality%3Aventspils" in html
+    assert "municipality=ventspils" in html
     assert "<mark>" in html
     assert "Precizēt" in html
 
@@ -78,6 +80,13 @@ def test_filters_and_facets(client, directory):
     ]
     data = client.get(API_URL, {"q": "konsultācijas", "type": "municipality"}).json()
     assert data["total"] == 0
+
+
+def test_a_place_filter_says_it_leaves_the_rest_out(client, directory):
+    html = client.get(SEARCH_URL, {"q": "parādi", "municipality": "riga"}).content.decode()
+    assert "Tikai: Rīga" in html and "Vispirms:" not in html
+    html = client.get(SEARCH_URL, {"q": "parādi", "topic": "majoklis"}).content.decode()
+    assert "Tikai tēma: Mājoklis" in html
 
 
 def test_abbreviation_finds_the_full_name(client, directory):

@@ -1,15 +1,14 @@
 """The service directory, modelled on Open Referral HSDS 3 (field names kept where possible)."""
 
-import datetime
 import uuid
 from collections import namedtuple
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -18,11 +17,15 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from network.directory.hours import WEEKDAYS, opening_status
+from network.directory.models.verification import (
+    VerificationMixin,
+    VerificationQuerySetMixin,
+    responsible_choices,
+)
+from portal.core import phones
 from taxonomy.models import Topic
 from taxonomy.panels import concepts_field, concepts_panel
 
-# An entry verified longer ago than this gets a visible warning.
-STALE_AFTER = datetime.timedelta(days=365)
 # Language codes a service may offer (ISO 639); "rom" is Romani.
 LANGUAGE_NAMES = {
     "lv": _("latviešu"),
@@ -101,6 +104,9 @@ class Organization(index.Indexed, DirectoryRecord):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("network:organization", kwargs={"pk": self.pk})
 
     @property
     def revisions(self):
@@ -191,13 +197,13 @@ class Location(index.Indexed, DirectoryRecord):
         return ", ".join(p for p in [self.address_1, self.city, self.postal_code] if p)
 
 
-class ServiceQuerySet(models.QuerySet):
+class ServiceQuerySet(VerificationQuerySetMixin, models.QuerySet):
     def public(self):
         """What the public pages list: everything not marked as closed for good."""
         return self.exclude(status=Service.Status.DEFUNCT)
 
 
-class Service(index.Indexed, DirectoryRecord):
+class Service(VerificationMixin, index.Indexed, DirectoryRecord):
     """What an organisation does for people, and how to reach it."""
 
     class Status(models.TextChoices):
@@ -229,6 +235,36 @@ class Service(index.Indexed, DirectoryRecord):
     )
     assurer_email = models.EmailField(
         _("pārbaudītāja e-pasts"), blank=True, help_text=_("Redzams tikai administrācijā.")
+    )
+    assurer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pārbaudīja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Kas pēdējoreiz atzīmēja “Dati pārbaudīti”. Netiek publicēts."),
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("atbildīgā persona"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responsible_services",
+        limit_choices_to=responsible_choices,
+        help_text=_(
+            "Pašvaldības mediators vai redaktors, kas reizi gadā pārbauda šos kontaktus un "
+            "saņem atgādinājumu mēnesi pirms termiņa. Ja nav norādīts, atbild pakalpojuma "
+            "pašvaldības mediatori."
+        ),
+    )
+    reminder_sent_on = models.DateField(
+        _("atgādinājums nosūtīts"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Kad atbildīgajam pēdējoreiz atgādināts pārbaudīt kontaktus."),
     )
     languages = models.CharField(
         _("valodas"),
@@ -277,7 +313,9 @@ class Service(index.Indexed, DirectoryRecord):
         MultiFieldPanel(
             [
                 FieldPanel("status"),
+                FieldPanel("responsible"),
                 FieldPanel("assured_date"),
+                FieldPanel("assurer", read_only=True),
                 FieldPanel("assurer_email"),
                 FieldPanel("is_demo"),
             ],
@@ -321,13 +359,6 @@ class Service(index.Indexed, DirectoryRecord):
 
     def language_names(self):
         return [str(LANGUAGE_NAMES.get(code, code)) for code in split_codes(self.languages)]
-
-    def is_stale(self, today=None):
-        """True when never verified or verified more than 12 months ago."""
-        if self.assured_date is None:
-            return True
-        today = today or timezone.localdate()
-        return today - self.assured_date > STALE_AFTER
 
     def opening_status(self, now=None):
         return opening_status(self.schedule_rows(), now)
@@ -448,10 +479,12 @@ class Phone(Orderable):
         return self.number
 
     @property
+    def e164(self):
+        return phones.e164(self.number)
+
+    @property
     def tel_uri(self):
-        """The number for a `tel:` link: digits and a leading plus only."""
-        digits = "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
-        return f"tel:{digits}"
+        return phones.tel_uri(self.number, self.extension)
 
 
 class Schedule(Orderable):

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from network.directory.interchange import OFFICIAL_DESCRIPTOR
 from network.directory.models import (
     Contact,
     Location,
@@ -81,7 +82,15 @@ def dump():
         ),
         "locations": sorted(
             Location.objects.values_list(
-                "id", "organization_id", "name", "address_1", "city", "postal_code", "latitude"
+                "id",
+                "organization_id",
+                "name",
+                "address_1",
+                "city",
+                "region",
+                "postal_code",
+                "latitude",
+                "is_demo",
             )
         ),
         "services": services,
@@ -132,21 +141,22 @@ def write_csv(path, name, rows):
         writer.writerows(rows)
 
 
-def test_export_writes_a_tabular_datapackage(directory, tmp_path):
+def test_export_writes_the_official_tabular_datapackage(directory, tmp_path):
     export(tmp_path)
     descriptor = json.loads((tmp_path / "datapackage.json").read_text())
-    assert descriptor["profile"] == "tabular-data-package"
-    names = {resource["name"] for resource in descriptor["resources"]}
-    assert {"organizations", "services", "locations", "service_at_locations", "contacts"} <= names
-    assert {"phones", "schedules", "taxonomy_terms", "service_areas", "attributes"} <= names
+    assert descriptor == json.loads(OFFICIAL_DESCRIPTOR.read_text())
     for resource in descriptor["resources"]:
-        assert (tmp_path / resource["path"]).is_file()
+        with open(tmp_path / resource["path"], encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle))
+        assert header == [field["name"] for field in resource["schema"]["fields"]]
+    assert read_csv(tmp_path, "service_at_location")[0]["description"] == "2. stāvs"
+    assert read_csv(tmp_path, "programs") == []
     services = read_csv(tmp_path, "services")
     assert {row["name"] for row in services} == {"Sociālais dienests", "Bez detaļām"}
     schedules = read_csv(tmp_path, "schedules")
     assert {(row["byday"], row["opens_at"]) for row in schedules} == {
-        ("MO", "09:00"),
-        ("WE", "13:00"),
+        ("MO", "09:00:00"),
+        ("WE", "13:00:00"),
     }
     areas = read_csv(tmp_path, "service_areas")
     assert {row["name"] for row in areas} == {"Ventspils", "Jelgava"}
@@ -185,9 +195,10 @@ def test_bad_rows_reject_the_whole_import_with_line_numbers(directory, tmp_path)
     with pytest.raises(CommandError, match="nothing was changed"):
         call_command("import_hsds", str(tmp_path), stdout=io.StringIO(), stderr=stderr)
     errors = stderr.getvalue()
-    assert "services.csv:3: status “maybe”" in errors
-    assert "phones.csv:2: “service_id” 00000000-0000-0000-0000-000000000000 nav atrasts" in errors
-    assert "contacts.csv:3: id “nav-uuid” nav UUID" in errors
+    assert "services.csv:3: “status” “maybe” nav viens no: active, inactive," in errors
+    missing = "00000000-0000-0000-0000-000000000000 nav atrasts ne paketē, ne portālā"
+    assert f"phones.csv:2: “service_id” {missing}" in errors
+    assert "contacts.csv:3: “id” “nav-uuid” nav UUID" in errors
     assert "service_areas.csv:2: pašvaldība “Atlantīda” portālā nav atrasta" in errors
     assert dump() == before  # the valid first service row was not written either
 
@@ -207,7 +218,7 @@ def test_required_fields_and_missing_columns(directory, tmp_path):
     errors = stderr.getvalue()
     assert "organizations.csv:2: obligātais lauks “name” ir tukšs" in errors
     assert "schedules.csv:2: closes_at jābūt pēc opens_at" in errors
-    assert "locations.csv:1: trūkst kolonnu: name" in errors
+    assert "locations.csv:1: trūkst kolonnu: location_type" in errors
 
 
 def test_dry_run_validates_without_writing(directory, tmp_path):
@@ -221,4 +232,4 @@ def test_missing_datapackage_is_reported(tmp_path, db):
     stderr = io.StringIO()
     with pytest.raises(CommandError):
         call_command("import_hsds", str(tmp_path), stdout=io.StringIO(), stderr=stderr)
-    assert "datapackage.json: fails nav atrasts" in stderr.getvalue()
+    assert "datapackage.json: fails nav atrasts mapē" in stderr.getvalue()

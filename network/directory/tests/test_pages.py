@@ -1,4 +1,5 @@
 import datetime
+import re
 import uuid
 from unittest import mock
 from zoneinfo import ZoneInfo
@@ -208,6 +209,16 @@ def test_print_view(client):
     assert 'name="robots" content="noindex"' in html
 
 
+def test_print_view_leaves_out_open_now_but_keeps_the_hours(client):
+    service = ServiceFactory(name="Bāriņtiesa")
+    ScheduleFactory(service=service, weekday=1, opens_at="09:00", closes_at="12:00")
+    with mock.patch.object(timezone, "now", return_value=MONDAY_MORNING):
+        card = html_of(client.get(service.get_absolute_url()))
+        printed = html_of(client.get(f"{service.get_absolute_url()}drukat/"))
+    assert "Atvērts tagad" in card
+    assert "Atvērts tagad" not in printed and "09:00–12:00" in printed
+
+
 def test_unknown_service_is_404(client, db):
     assert client.get(f"/pakalpojumi/{uuid.uuid4()}/").status_code == 404
     assert client.get("/pakalpojumi/not-a-uuid/").status_code == 404
@@ -226,6 +237,8 @@ def test_index_page_lists_municipalities_and_the_compare_form(client, municipali
 
 def test_demo_ventspils_shows_its_institutions_by_topic(client, demo_directory):
     html = html_of(client.get("/pasvaldibas/ventspils/"))
+    assert "tālruņi ir demo numuri (+371 0000 …), kas nav īsti" in html
+    assert 'href="tel:+3710000' in html
     for name in [
         "Ventspils Pārventas pamatskola",
         "Ventspils pilsētas sociālā pārvalde",
@@ -249,7 +262,12 @@ def test_demo_directory_invents_no_contact_details(demo_directory):
     assert Service.objects.count() > 30
     assert not Service.objects.filter(is_demo=False).exists()
     assert not Organization.objects.filter(is_demo=False).exists()
-    assert not Phone.objects.exists() and not Schedule.objects.exists()
+    # Every demo service ends in a call, to a number from the non-dialable range, labelled.
+    assert not Service.objects.filter(phones=None).exists()
+    for phone in Phone.objects.all():
+        assert re.fullmatch(r"\+371 0000 \d{4}", phone.number), phone.number
+        assert phone.description == "demo — nav īsts numurs"
+    assert not Schedule.objects.exists()
     assert not Service.objects.exclude(email="").exists()
     assert not Contact.objects.exclude(email="").exists()
     assert not Contact.objects.exclude(name="").exists()
@@ -262,3 +280,41 @@ def test_demo_directory_invents_no_contact_details(demo_directory):
     } <= names
     assert "“Cerība bērniem”" in names
     assert "Evaņģēlisko kristiešu draudze “Zilais Krusts”" in names
+
+
+def test_organization_page_lists_services_places_and_municipalities(client, municipality, topics):
+    organization = OrganizationFactory(name="Sociālais dienests", alternate_name="SD")
+    care = ServiceFactory(
+        organization=organization,
+        name="Sociālā palīdzība",
+        topics=[topics["socialie-jautajumi"]],
+        service_areas=[municipality],
+    )
+    PhoneFactory(service=care, number="6362 2222")
+    ServiceAtLocationFactory(service=care)
+    ServiceFactory(organization=OrganizationFactory(name="Cita iestāde"), name="Svešs")
+    html = html_of(client.get(organization.get_absolute_url()))
+    assert "<h1>Sociālais dienests</h1>" in html
+    assert care.get_absolute_url() in html and "Svešs" not in html
+    assert 'href="tel:+37163622222"' in html
+    assert municipality.url in html
+    assert "<h2>Adreses</h2>" in html
+    # The service card links back to its organisation.
+    assert organization.get_absolute_url() in html_of(client.get(care.get_absolute_url()))
+
+
+def test_organization_without_services_and_unknown_organization(client, db):
+    organization = OrganizationFactory(name="Jauna biedrība")
+    html = html_of(client.get(organization.get_absolute_url()))
+    assert "Šai iestādei katalogā vēl nav neviena pakalpojuma." in html
+    assert client.get(f"/iestades/{uuid.uuid4()}/").status_code == 404
+    assert client.post(organization.get_absolute_url()).status_code == 405
+
+
+def test_an_organization_search_result_opens_its_page(municipality):
+    from search.sources import document_for
+
+    organization = OrganizationFactory(name="Sociālais dienests")
+    ServiceFactory(organization=organization, service_areas=[municipality])
+    _doc_id, document = document_for(organization)
+    assert document["url"] == organization.get_absolute_url()

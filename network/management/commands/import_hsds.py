@@ -5,8 +5,8 @@ from network.directory.hsds_import import ImportRejected, import_package
 
 class Command(BaseCommand):
     help = (
-        "Imports an HSDS 3 tabular datapackage. Every row is validated first; any bad row "
-        "rejects the whole file and nothing changes."
+        "Imports an HSDS 3.0 tabular datapackage (this portal's export or another publisher's). "
+        "Every row is validated first; any bad row rejects the whole package and nothing changes."
     )
 
     def add_arguments(self, parser):
@@ -15,13 +15,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, directory, dry_run=False, **options):
         try:
-            counts = import_package(directory, dry_run=dry_run)
+            counts, warnings = import_package(directory, dry_run=dry_run)
         except ImportRejected as rejected:
             for error in rejected.errors:
                 self.stderr.write(error)
             raise CommandError(
                 f"Import rejected: {len(rejected.errors)} errors; nothing was changed."
             ) from None
-        summary = ", ".join(f"{name} {count}" for name, count in counts.items() if count)
+        for warning in warnings:
+            self.stdout.write(self.style.WARNING(warning))
+        summary = ", ".join(f"{name} {count}" for name, count in counts.items())
         verb = "Valid (dry run, nothing written)" if dry_run else "Imported"
-        self.stdout.write(self.style.SUCCESS(f"{verb}: {summary}"))
+        left_out = f"; {len(warnings)} warnings (left out)" if warnings else ""
+        self.stdout.write(self.style.SUCCESS(f"{verb}: {summary or 'nothing'}{left_out}"))
