@@ -1,5 +1,7 @@
 """A vCard 3.0 (RFC 2426) of a service, so a mediator can save it in the phone's contacts."""
 
+from django.utils.translation import gettext as _
+
 VCARD_TYPES = {"voice": "WORK,VOICE", "cell": "WORK,CELL", "text": "WORK,TEXT", "fax": "WORK,FAX"}
 # Numbers are stored as typed ("+371 2000 0001"); one written without a country code is Latvian.
 COUNTRY_CODE = "371"
@@ -82,7 +84,12 @@ def service_vcard(service, url=""):
         lines.append(f"URL:{escape(service.url)}")
     elif url:
         lines.append(f"URL:{escape(url)}")
-    if service.description:
-        lines.append(f"NOTE:{escape(service.description)}")
+    note = service.description
+    if service.is_demo:  # a demo card saved in a phone still says its numbers are not real
+        # The demo badge's own words (templates/network/includes/demo_badge.html).
+        demo = _("Piemēra ieraksts no semināra materiāliem; kontaktinformācija nav pārbaudīta.")
+        note = f"{demo} {note}".strip()
+    if note:
+        lines.append(f"NOTE:{escape(note)}")
     lines.append("END:VCARD")
     return "".join(fold(line) + "\r\n" for line in lines)

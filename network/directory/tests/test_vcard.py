@@ -110,3 +110,13 @@ def test_every_demo_card_parses_and_no_physical_line_is_over_75_octets(client, d
         card = vobject.readOne(text)
         assert card.org.value[0] == service.organization.name
         assert all(tel.value.startswith("+") for tel in card.contents.get("tel", []))
+
+
+def test_a_demo_card_says_its_contacts_are_not_real(client):
+    service = ServiceFactory(is_demo=True, description="Palīdz ar dokumentiem.")
+    PhoneFactory(service=service, number="+371 0000 0001")
+    card = vobject.readOne(client.get(f"{service.get_absolute_url()}vcard/").content.decode())
+    assert card.note.value == (
+        "Piemēra ieraksts no semināra materiāliem; kontaktinformācija nav pārbaudīta. "
+        "Palīdz ar dokumentiem."
+    )
