@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from portal.core.lists import Shortlist
 from portal.core.pages import prefetch_by_type, restricted
+from portal.core.public_url import page_public_url
 from taxonomy.models import Topic
 from taxonomy.panels import concepts_field, concepts_panel
 
@@ -206,6 +207,10 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
     @path("feed/", name="feed")
     def feed_route(self, request):
         return KnowledgeFeed(self)(request)
+
+    @path("tema/<slug:slug>/feed/", name="topic_feed")
+    def topic_feed_route(self, request, slug):
+        return KnowledgeFeed(self, get_object_or_404(Topic, slug=slug))(request)
 
 
 class ArticlePage(SectionedPage, KnowledgeContent, Page):
@@ -476,7 +481,7 @@ class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
         return self.render(
             request,
             template="knowledge/guide_print.html",
-            context_overrides={"steps": self.steps()},
+            context_overrides={"steps": self.steps(), "public_url": page_public_url(self)},
         )
 
 

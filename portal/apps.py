@@ -30,14 +30,17 @@ class PortalConfig(AppConfig):
 
 
 def after_migrate(using="default", **kwargs):
-    """`migrate` also creates the database cache tables (so an upgrade can't forget them) and
-    refreshes PostgreSQL's statistics: tables still empty are never analysed automatically,
-    and their default estimates make it scan the page tree once per row."""
+    """`migrate` also creates the database cache tables (so an upgrade can't forget them),
+    gives the Site record the host and port of PUBLIC_BASE_URL, and refreshes PostgreSQL's
+    statistics: tables still empty are never analysed automatically, and their default
+    estimates make it scan the page tree once per row."""
     from django.db import connections
 
     from .core.cache import create_cache_tables  # apps.py loads before models can be imported
+    from .core.public_url import keep_site_in_step
 
     create_cache_tables(using)
+    keep_site_in_step(using)
     if connections[using].vendor == "postgresql":
         with connections[using].cursor() as cursor:
             cursor.execute("ANALYZE")

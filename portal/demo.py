@@ -12,6 +12,7 @@ from network.evaluation import demo as evaluation_demo
 from network.evaluation.models import LIKERT_KEYS
 
 from .core.demo_data import read
+from .core.public_url import site_address
 from .models import HomePage, SiteSettings
 
 DEMO_ADMIN_USERNAME = "demo-admin"
@@ -38,9 +39,10 @@ def build_site(log):
         log("portal: home page created")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = site_address()
         site = Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name=data["site_name"],

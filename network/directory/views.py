@@ -29,6 +29,7 @@ from portal.core import mail
 from portal.core.client import count_request, requests_counted
 from portal.core.form_tokens import submit_once
 from portal.core.pages import restricted
+from portal.core.public_url import public_url
 from portal.core.roles import EDITORIAL_GROUPS
 
 logger = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def service_print(request, pk):
 @require_safe
 def service_vcard_download(request, pk):
     service = _service(pk)
-    text = service_vcard(service, url=request.build_absolute_uri(service.get_absolute_url()))
+    text = service_vcard(service, url=public_url(service.get_absolute_url()))
     response = HttpResponse(text, content_type="text/vcard; charset=utf-8")
     filename = slugify(service.name) or "kontakts"
     response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'

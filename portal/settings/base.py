@@ -238,7 +238,11 @@ WAGTAIL_SITE_NAME = "Mediatoru tīkls"
 OFFERED_BLOCKS = {
     "seminar": [("evaluation_results", "network.evaluation.blocks.EvaluationResultsBlock")],
 }
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address: absolute links in feeds, vCards, the pages API, the printed guide
+# and admin e-mails are built from it; `migrate` gives Wagtail's Site record its host and port.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 # Wagtail's own admin search stays on the database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "csv", "txt"]

@@ -35,6 +35,23 @@ def _empty_page_cache():
     caches["pages"].clear()
 
 
+EXAMPLE_BASE_URL = "https://portal.example.org"
+
+
+@pytest.fixture
+def public_address(settings, db):
+    """PUBLIC_BASE_URL set to an example.org address, with what base.py derives from it and
+    the Site record in step (as `migrate` leaves it); Wagtail's cached site paths forgotten
+    after the test, whose rollback restores the Site."""
+    from portal.core.public_url import keep_site_in_step
+
+    settings.PUBLIC_BASE_URL = EXAMPLE_BASE_URL
+    settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILAPI_BASE_URL = EXAMPLE_BASE_URL
+    keep_site_in_step()
+    yield EXAMPLE_BASE_URL
+    Site.clear_site_root_paths_cache()
+
+
 def load_demo_quietly():
     call_command("load_demo", stdout=io.StringIO())
 

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from network.directory.compare import build_comparison
+from network.directory.feeds import MunicipalityFeed
 from network.directory.models.services import Organization, Service, attach_listing_details
 from portal.core.cache import remember
 from portal.core.lists import Shortlist
@@ -398,6 +399,11 @@ class MunicipalityPage(RoutablePageMixin, Page):
         if parent is None or parent.specific_class is not MunicipalityIndexPage:
             return None
         return parent.specific_deferred
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        """Atom: the directory's changes and the linked practices (network/directory/feeds.py)."""
+        return MunicipalityFeed(self)(request)
 
     @path("pakalpojumi/", name="services")
     def services_route(self, request):
