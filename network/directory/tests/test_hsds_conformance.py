@@ -1,0 +1,142 @@
+"""The HSDS API against the official HSDS 3.0 schemas, object by object, in both modes.
+
+The whole API is harvested as a client would (all pages, the full variants, every detail
+endpoint) on the demo site and on a synthetic corpus with every optional field in play, filled
+and empty. The figures go to test-artifacts/hsds-conformance.txt.
+"""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from network.directory.models import Phone, Service
+from network.directory.tests.hsds_harvest import harvest_api, record, report_lines, validate
+from network.factories import (
+    ContactFactory,
+    LocationFactory,
+    OrganizationFactory,
+    PhoneFactory,
+    ScheduleFactory,
+    ServiceAtLocationFactory,
+    ServiceFactory,
+)
+from taxonomy.demo import load_concepts
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+SERVICES = 36  # with PER_PAGE 20: two pages of each list
+LANGUAGES = ["lv, rom", "", "ru", "lv, ltg, en"]
+STATUSES = list(Service.Status)
+
+
+def _organizations(count):
+    return [
+        OrganizationFactory(
+            name=f"Sintētiska iestāde {n}",
+            alternate_name="SI" if n % 2 else "",
+            description="" if n % 3 == 0 else "Izdomāta iestāde testiem.",
+            email=f"iestade{n}@example.org" if n % 2 else "",
+            website=f"https://iestade{n}.example.org/" if n % 3 else "",
+            is_demo=n % 4 == 0,
+        )
+        for n in range(count)
+    ]
+
+
+def _location(n, organization):
+    """Every third without coordinates; some with only a city, one without any address."""
+    located = n % 3 != 0
+    return LocationFactory(
+        name=f"Sintētiska vieta {n}",
+        organization=organization if n % 2 else None,
+        address_1="" if n % 5 == 0 else f"Parauga iela {n}",
+        city="" if n % 7 == 0 else "Ventspils",
+        postal_code="" if n % 7 == 0 else f"LV-36{n % 10:02d}",
+        region="Ventspils novads" if n % 2 else "",
+        latitude=Decimal("57.389") + Decimal(n) / 1000 if located else None,
+        longitude=Decimal("21.564") + Decimal(n) / 1000 if located else None,
+        description="Ieeja no pagalma." if n % 4 == 0 else "",
+        is_demo=n % 6 == 0,
+    )
+
+
+def _service(n, organization, topics, concepts, municipality):
+    service = ServiceFactory(
+        organization=organization,
+        name=f"Sintētisks pakalpojums {n:02d}",
+        alternate_name="SP" if n % 3 == 0 else "",
+        description="" if n % 4 == 0 else "Palīdz ar dokumentiem.",
+        url=f"https://example.org/pakalpojumi/{n}" if n % 2 else "",
+        email=f"pakalpojums{n}@example.org" if n % 3 else "",
+        status=STATUSES[n % len(STATUSES)],
+        assured_date=None if n % 4 == 1 else datetime.date(2026, 1, 1 + n % 28),
+        languages=LANGUAGES[n % len(LANGUAGES)],
+        topics=topics[n % len(topics) :][:2],
+        concepts=concepts[n % len(concepts) :][:2] if n % 2 else [],
+        service_areas=[municipality] if n % 3 else [],
+        is_demo=n % 5 == 0,
+    )
+    for k in range(n % 3):
+        ContactFactory(
+            service=service,
+            name="" if k else "Anna Paraudziņa",
+            title="sociālā darbiniece",
+            department="Sociālā nodaļa" if k else "",
+            email="" if (n + k) % 2 else f"kontakts{n}@example.org",
+        )
+    for k in range(n % 3 + 1):
+        PhoneFactory(
+            service=service,
+            number=f"+371 0000 {n:02d}{k:02d}",  # not a real number
+            extension=["", "12", "iekš. 5"][(n + k) % 3],
+            type=list(Phone.Type)[k % len(Phone.Type)],
+            description="" if k else "Piezīme",
+        )
+    for day in range(1, n % 6 + 1):
+        ScheduleFactory(
+            service=service,
+            weekday=day,
+            opens_at=datetime.time(8 + n % 3, 30),
+            closes_at=datetime.time(16, 0),
+            description="pusdienas 12–13" if day == 1 else "",
+        )
+    return service
+
+
+@pytest.fixture
+def synthetic_directory(municipality, topics):
+    """Services with phones, schedules, languages, contacts, e-mails, URLs and coordinates,
+    filled on some records and empty on others."""
+    concepts = list(load_concepts().values())
+    organizations = _organizations(9)
+    topic_list = list(topics.values())
+    for n in range(SERVICES):
+        organization = organizations[n % len(organizations)]
+        service = _service(n, organization, topic_list, concepts, municipality)
+        for k in range(n % 2 + 1):
+            ServiceAtLocationFactory(
+                service=service,
+                location=_location(n + k * SERVICES, organization),
+                description="2. stāvs" if k else "",
+            )
+    return organizations
+
+
+def _check(client, artifacts_dir, corpus):
+    harvest = harvest_api(client)
+    figures = validate(harvest)
+    record(artifacts_dir, report_lines(corpus, harvest, figures))
+    assert harvest.problems == []
+    assert figures.invalid_total == 0, figures.samples
+    return harvest
+
+
+def test_the_demo_api_conforms_to_hsds_3(client, demo_directory, artifacts_dir):
+    harvest = _check(client, artifacts_dir, "demo")
+    assert len(harvest.ids["services"]) >= 30
+
+
+def test_a_synthetic_api_conforms_to_hsds_3(client, synthetic_directory, artifacts_dir):
+    harvest = _check(client, artifacts_dir, "synthetic corpus")
+    assert len(harvest.ids["services"]) == SERVICES
