@@ -118,7 +118,9 @@ def validate(harvest):
 def report_lines(corpus, harvest, figures):
     objects = sum(figures.objects.values())
     lines = [f"HSDS 3.0 conformance, {corpus}: {objects} objects (official schemas, hsds_spec/)"]
-    lines.append(f"  {'endpoint':<44} {'objects':>7}   invalid normal/strict   errors normal/strict")
+    lines.append(
+        f"  {'endpoint':<44} {'objects':>7}   invalid normal/strict   errors normal/strict"
+    )
     for label, count in figures.objects.items():
         invalid = "/".join(str(figures.invalid[label, mode]) for mode in hsds_schemas.MODES)
         errors = "/".join(str(figures.errors[label, mode]) for mode in hsds_schemas.MODES)

@@ -117,7 +117,7 @@ def test_a_services_attributes_list_its_topics_and_concepts(client, red_cross, c
 
 def test_taxonomy_terms_list_topics_then_concepts_and_validate(client, concepts, topics):
     data = client.get("/api/hsds/taxonomy_terms?per_page=100&page=1").json()
-    assert data["total_items"] == len(topics) + len(concepts)
+    assert data["total_items"] == len(topics) + len(concepts) + 1  # and the demo mark
     assert [term["code"] for term in data["contents"][: len(topics)]] == list(topics)
     for page in range(1, data["total_pages"] + 1):
         for term in client.get(f"/api/hsds/taxonomy_terms?per_page=100&page={page}").json()[
@@ -148,7 +148,7 @@ def test_taxonomy_terms_filter_by_taxonomy_parent_and_top(client, concepts, topi
     assert data["total_items"] == 0  # search is by name; the concept is “Bezmaksas maltītes”
 
 
-def test_one_term_and_the_two_taxonomies(client, concepts):
+def test_one_term_and_the_three_taxonomies(client, concepts):
     clothes = concepts["apgerbu-palidziba"]
     data = client.get(f"/api/hsds/taxonomy_terms/{hsds.concept_term_id(clothes)}").json()
     assert data["code"] == "apgerbu-palidziba"
@@ -157,6 +157,7 @@ def test_one_term_and_the_two_taxonomies(client, concepts):
     assert [t["id"] for t in data["contents"]] == [
         hsds.taxonomy_id(hsds.TAXONOMY),
         hsds.taxonomy_id(hsds.CONCEPT_TAXONOMY),
+        hsds.taxonomy_id(hsds.MARK_TAXONOMY),
     ]
     for taxonomy in data["contents"]:
         assert_valid("taxonomy", taxonomy)
