@@ -27,7 +27,7 @@ MAX_PROXIMITY_METRES = 1_000_000
 EARTH_RADIUS_METRES = 6_371_000
 OPENAPI = Path(__file__).resolve().parent / "hsds_spec" / "schema" / "openapi.json"
 # A Latvian postcode as people write it: "LV-3601", "lv 3601", "3601".
-LATVIAN_POSTCODE = re.compile(r"(?:LV)?[\s-]*(\d{4})", re.IGNORECASE)
+LATVIAN_POSTCODE = re.compile(r"(?:LV)?[ -]*([0-9]{4})", re.IGNORECASE)
 
 
 class BadRequest(BadParameter):

@@ -129,9 +129,31 @@ def report_lines(corpus, harvest, figures):
         invalid = figures.total(figures.invalid, mode)
         errors = figures.total(figures.errors, mode)
         lines.append(f"  {mode}: {objects - invalid} of {objects} valid, {errors} errors")
-    lines += [f"  not JSON 200: {problem}" for problem in harvest.problems]
+    lines += [f"  not JSON 200: {problem}" for problem in harvest.problems[:10]]
+    if len(harvest.problems) > 10:
+        lines.append(f"  … and {len(harvest.problems) - 10} more answers not JSON 200")
     lines += [f"  e.g. {sample}" for sample in figures.samples]
     return lines
+
+
+def fields_seen(harvest, label):
+    """Every field path ("phones.extension") the objects from this endpoint carry."""
+    seen = set()
+
+    def walk(value, prefix):
+        if isinstance(value, list):
+            for item in value:
+                walk(item, prefix)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                path = f"{prefix}.{key}" if prefix else key
+                seen.add(path)
+                walk(item, path)
+
+    for each_label, _, data in harvest.objects:
+        if each_label == label:
+            walk(data, "")
+    return seen
 
 
 def record(artifacts_dir, lines):

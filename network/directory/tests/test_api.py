@@ -150,11 +150,20 @@ def test_modified_after_filter(client, directory):
         "search=" + "x" * 201,
         "full=maybe",
         "organization_id=42",
+        "minimal=maybe",
+        "format=xml",
+        "taxonomy_id=nope",
+        f"taxonomy_id={uuid.UUID(int=4)}",
     ],
 )
 def test_bad_parameters_are_400(client, directory, query):
     data = get_json(client, f"/api/hsds/services?{query}", status=400)
     assert data["error"]
+
+
+@pytest.mark.parametrize("query", ["full=perhaps", "full_service=2", "format=csv"])
+def test_bad_organization_parameters_are_400(client, directory, query):
+    assert get_json(client, f"/api/hsds/organizations?{query}", status=400)["error"]
 
 
 def test_organizations(client, directory):
@@ -280,6 +289,8 @@ def test_organizations_full_and_full_service(client, directory):
     assert nested["contacts"][0]["title"] == "sociālā darbiniece"
     listed = get_json(client, "/api/hsds/organizations?search=Ventspils&full_service=true")
     assert listed["contents"][0]["services"] == [nested]
+    bad = f"/api/hsds/organizations/{organization.id}?full_service=maybe"
+    assert get_json(client, bad, status=400)["error"]
 
 
 def test_one_service_at_location(client, directory):

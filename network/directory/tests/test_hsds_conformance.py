@@ -6,12 +6,22 @@ and empty. The figures go to test-artifacts/hsds-conformance.txt.
 """
 
 import datetime
+import json
+import uuid
 from decimal import Decimal
 
 import pytest
 
+from network.directory import hsds
 from network.directory.models import Phone, Service
-from network.directory.tests.hsds_harvest import harvest_api, record, report_lines, validate
+from network.directory.tests import hsds_schemas
+from network.directory.tests.hsds_harvest import (
+    fields_seen,
+    harvest_api,
+    record,
+    report_lines,
+    validate,
+)
 from network.factories import (
     ContactFactory,
     LocationFactory,
@@ -28,6 +38,36 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 SERVICES = 36  # with PER_PAGE 20: two pages of each list
 LANGUAGES = ["lv, rom", "", "ru", "lv, ltg, en"]
 STATUSES = list(Service.Status)
+
+# What the synthetic corpus must put in play, so that its validation means something.
+FILLED = {
+    "email",
+    "url",
+    "assured_date",
+    "alternate_name",
+    "organization.email",
+    "organization.website",
+    "organization.attributes.taxonomy_term.code",
+    "phones.extension",
+    "phones.type",
+    "phones.description",
+    "schedules.byday",
+    "schedules.opens_at",
+    "schedules.description",
+    "languages.code",
+    "contacts.name",
+    "contacts.email",
+    "contacts.department",
+    "service_areas.name",
+    "service_at_locations.description",
+    "service_at_locations.location.latitude",
+    "service_at_locations.location.longitude",
+    "service_at_locations.location.addresses.address_1",
+    "service_at_locations.location.addresses.region",
+    "service_at_locations.location.attributes.value",
+    "attributes.value",
+    "attributes.taxonomy_term.parent_id",
+}
 
 
 def _organizations(count):
@@ -140,3 +180,58 @@ def test_the_demo_api_conforms_to_hsds_3(client, demo_directory, artifacts_dir):
 def test_a_synthetic_api_conforms_to_hsds_3(client, synthetic_directory, artifacts_dir):
     harvest = _check(client, artifacts_dir, "synthetic corpus")
     assert len(harvest.ids["services"]) == SERVICES
+    # Every optional field in play was filled somewhere, so its validation means something.
+    assert fields_seen(harvest, "/services/{id}") >= FILLED
+    organization = fields_seen(harvest, "/organizations/{id}?full_service=true")
+    assert organization >= {"locations.latitude", "services.phones.number", "attributes.value"}
+
+
+EXAMPLES = hsds_schemas.SPEC.parent / "examples"
+
+
+@pytest.mark.parametrize(
+    ("example", "kind"),
+    [
+        ("service_full.json", "service"),
+        ("organization_full.json", "organization"),
+        ("service_at_location_full.json", "service_at_location"),
+        ("taxonomy_term.json", "taxonomy_term"),
+        ("taxonomy.json", "taxonomy"),
+    ],
+)
+def test_the_specifications_own_examples_are_valid_in_both_modes(example, kind):
+    data = json.loads((EXAMPLES / example).read_text(encoding="utf-8"))
+    for mode in hsds_schemas.MODES:
+        assert hsds_schemas.errors(kind, data, mode) == []
+
+
+def test_the_validator_finds_what_the_api_used_to_send():
+    """The issue's findings: "" for an e-mail or URI, null coordinates and assured_date, a
+    field HSDS does not have (only strict mode forbids that)."""
+    service = {
+        "id": str(uuid.uuid4()),
+        "name": "Pakalpojums",
+        "status": "active",
+        "email": "",
+        "url": "",
+        "assured_date": None,
+        "last_modified": "2026-11-30",
+        "is_demo": False,
+    }
+    normal = hsds_schemas.errors("service_list", service, "normal")
+    assert len(normal) == 4
+    assert any("is not a 'email'" in e for e in normal)
+    assert any("is not a 'uri'" in e for e in normal)
+    assert any("is not a 'date-time'" in e for e in normal)
+    strict = hsds_schemas.errors("service_list", service, "strict")
+    assert len(strict) == 5 and any("'is_demo' was unexpected" in e for e in strict)
+    location = {"id": str(uuid.uuid4()), "location_type": "physical", "latitude": None}
+    place = {"id": str(uuid.uuid4()), "location": location}
+    assert hsds_schemas.errors("service_at_location", place, "normal") == [
+        "location/latitude: None is not of type 'number'"
+    ]
+    attribute = hsds.demo_attribute_data("organization", uuid.uuid4())
+    organization = {"id": str(uuid.uuid4()), "name": "Iestāde", "attributes": [attribute]}
+    assert hsds_schemas.errors("organization", organization, "strict") == [
+        "(object): 'description' is a required property"
+    ]
