@@ -33,8 +33,6 @@ from network.factories import (
 )
 from taxonomy.demo import load_concepts
 
-pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
-
 SERVICES = 36  # with PER_PAGE 20: two pages of each list
 LANGUAGES = ["lv, rom", "", "ru", "lv, ltg, en"]
 STATUSES = list(Service.Status)
@@ -172,11 +170,15 @@ def _check(client, artifacts_dir, corpus):
     return harvest
 
 
+@pytest.mark.django_db
+@pytest.mark.postgres  # as in `make test`
 def test_the_demo_api_conforms_to_hsds_3(client, demo_directory, artifacts_dir):
     harvest = _check(client, artifacts_dir, "demo")
     assert len(harvest.ids["services"]) >= 30
 
 
+@pytest.mark.django_db
+@pytest.mark.postgres
 def test_a_synthetic_api_conforms_to_hsds_3(client, synthetic_directory, artifacts_dir):
     harvest = _check(client, artifacts_dir, "synthetic corpus")
     assert len(harvest.ids["services"]) == SERVICES
