@@ -92,6 +92,19 @@ def time_text(value):
     return value.strftime("%H:%M") if value else ""
 
 
+def present(data, *required):
+    """The object without its empty values ("" or None): HSDS leaves out what is unknown
+    (an empty e-mail or URI is invalid). Values the schema requires stay, even empty."""
+    return {k: v for k, v in data.items() if k in required or (v is not None and v != "")}
+
+
+def marked(data, entity, record):
+    """The object with the record's demo flag as an attribute, if it is demo content."""
+    if record.is_demo:
+        data["attributes"] = [*data.get("attributes", []), demo_attribute_data(entity, record.id)]
+    return data
+
+
 def services_queryset():
     """Services with everything the HSDS objects need, in few queries."""
     return Service.objects.select_related("organization").prefetch_related(
@@ -108,57 +121,74 @@ def services_queryset():
     )
 
 
-def organization_data(organization, with_services=False):
-    data = {
-        "id": str(organization.id),
-        "name": organization.name,
-        "alternate_name": organization.alternate_name,
-        "description": organization.description,
-        "email": organization.email,
-        "website": organization.website,
-        "last_modified": organization.last_modified.isoformat(),
-    }
-    if with_services:
-        data["services"] = [
-            {"id": str(s.id), "name": s.name, "status": s.status}
-            for s in organization.services.order_by("name")
-        ]
-    return data
+ORGANIZATION_FIELDS = ["name", "alternate_name", "description", "email", "website"]
+
+
+def organization_list_data(organization):
+    """An organisation's one-to-one fields (HSDS 3 organization_list)."""
+    data = {"id": str(organization.id)}
+    data.update({name: getattr(organization, name) for name in ORGANIZATION_FIELDS})
+    return present(data, "description")  # schema/organization.json requires a description
+
+
+def organization_data(organization, services=None):
+    """The organisation with its locations and the demo flag (HSDS 3 organization);
+    `services`, when given, are the objects of its services."""
+    data = organization_list_data(organization)
+    data["locations"] = [location_data(location) for location in organization.locations.all()]
+    if services is not None:
+        data["services"] = services
+    return marked(data, "organization", organization)
+
+
+def service_summary_data(service):
+    """A service as an organisation lists it when not fully nested: what HSDS requires."""
+    return {"id": str(service.id), "name": service.name, "status": service.status}
+
+
+# schema/address.json requires these; an address with some of them unknown keeps them empty.
+ADDRESS_REQUIRED = ("address_1", "city", "state_province", "postal_code", "country")
 
 
 def address_data(location):
     if not (location.address_1 or location.city or location.postal_code):
         return []
-    return [
-        {
-            "id": derived_id("address", location.id),
-            "location_id": str(location.id),
-            "address_1": location.address_1,
-            "city": location.city,
-            "region": location.region,
-            "state_province": location.region,
-            "postal_code": location.postal_code,
-            "country": location.country,
-            "address_type": "physical",
-        }
-    ]
+    address = {
+        "id": derived_id("address", location.id),
+        "location_id": str(location.id),
+        "address_1": location.address_1,
+        "city": location.city,
+        "region": location.region,
+        "state_province": location.region,
+        "postal_code": location.postal_code,
+        "country": location.country,
+        "address_type": "physical",
+    }
+    return [present(address, *ADDRESS_REQUIRED)]
+
+
+def coordinate(value):
+    return float(value) if value is not None else None
 
 
 def location_data(location):
-    return {
+    data = {
         "id": str(location.id),
         "location_type": "physical",
         "organization_id": text(location.organization_id),
         "name": location.name,
         "description": location.description,
-        "latitude": float(location.latitude) if location.latitude is not None else None,
-        "longitude": float(location.longitude) if location.longitude is not None else None,
-        "addresses": address_data(location),
+        "latitude": coordinate(location.latitude),
+        "longitude": coordinate(location.longitude),
     }
+    data = present(data)
+    data["addresses"] = address_data(location)
+    return marked(data, "location", location)
 
 
 def phone_data(phone):
-    return {
+    """The extension stays text here (the datapackage writes it); the API's is a number."""
+    data = {
         "id": str(phone.id),
         "service_id": str(phone.service_id),
         "number": phone.number,
@@ -166,10 +196,22 @@ def phone_data(phone):
         "type": phone.type,
         "description": phone.description,
     }
+    return present(data)
+
+
+def api_phone(phone):
+    """HSDS's extension is a number: digits become one, anything else goes to the note."""
+    extension = phone.pop("extension", "")
+    if extension.isdigit():
+        phone["extension"] = int(extension)
+    elif extension:
+        note = f"{phone.get('description', '')} ({extension})"
+        phone["description"] = note.strip()
+    return phone
 
 
 def contact_data(contact):
-    return {
+    data = {
         "id": str(contact.id),
         "service_id": str(contact.service_id),
         "name": contact.name,
@@ -177,10 +219,11 @@ def contact_data(contact):
         "department": contact.department,
         "email": contact.email,
     }
+    return present(data)
 
 
 def schedule_data(schedule):
-    return {
+    data = {
         "id": str(schedule.id),
         "service_id": str(schedule.service_id),
         "freq": "WEEKLY",
@@ -189,6 +232,7 @@ def schedule_data(schedule):
         "closes_at": time_text(schedule.closes_at),
         "description": schedule.description,
     }
+    return present(data)
 
 
 def taxonomy_term_data(topic):
@@ -266,62 +310,70 @@ def service_list_data(service):
     data.update({name: getattr(service, name) for name in SERVICE_FIELDS})
     data["assured_date"] = service.assured_date.isoformat() if service.assured_date else None
     data["last_modified"] = service.last_modified.isoformat()
-    return data
+    return present(data)
 
 
-def service_data(service):
-    """The HSDS 3 service object with its related objects nested."""
-    codes = [code.strip() for code in service.languages.split(",") if code.strip()]
+def service_minimal_data(service):
+    """For `minimal=true`: the id and when it changed, with what the schema requires."""
     return {
         "id": str(service.id),
-        "organization_id": str(service.organization_id),
-        "organization": organization_data(service.organization),
         "name": service.name,
-        "alternate_name": service.alternate_name,
-        "description": service.description,
-        "url": service.url,
-        "email": service.email,
         "status": service.status,
-        "assured_date": service.assured_date.isoformat() if service.assured_date else None,
         "last_modified": service.last_modified.isoformat(),
-        "languages": [
-            language_data(service, code, name)
-            for code, name in zip(codes, service.language_names(), strict=True)
-        ],
-        "contacts": [contact_data(c) for c in service.contacts.all()],
-        "phones": [phone_data(p) for p in service.phones.all()],
-        "schedules": [schedule_data(s) for s in service.schedules.all()],
-        "service_areas": [service_area_data(service, m) for m in service.service_areas.all()],
-        "service_at_locations": [
-            {
-                "id": str(place.id),
-                "service_id": str(service.id),
-                "location_id": str(place.location_id),
-                "description": place.description,
-                "location": location_data(place.location),
-            }
-            for place in service.service_at_locations.all()
-        ],
-        "attributes": [
-            *(attribute_data(service, topic) for topic in service.topics.all()),
-            *(concept_attribute_data(service, concept) for concept in service.concepts.all()),
-        ],
     }
 
 
-def service_at_location_list_data(place):
-    """One-to-one fields only (HSDS 3 service_at_location_list)."""
-    return {
+def place_data(place):
+    """A service_at_location's one-to-one fields (HSDS 3 service_at_location_list)."""
+    data = {
         "id": str(place.id),
         "service_id": str(place.service_id),
         "location_id": str(place.location_id),
         "description": place.description,
     }
+    return present(data)
+
+
+def service_data(service):
+    """The HSDS 3 service object with its related objects nested (the demo flag of the
+    service itself: see api_service)."""
+    codes = [code.strip() for code in service.languages.split(",") if code.strip()]
+    data = service_list_data(service)
+    data.update(
+        {
+            "organization": organization_list_data(service.organization),
+            "languages": [
+                language_data(service, code, name)
+                for code, name in zip(codes, service.language_names(), strict=True)
+            ],
+            "contacts": [contact_data(c) for c in service.contacts.all()],
+            "phones": [phone_data(p) for p in service.phones.all()],
+            "schedules": [schedule_data(s) for s in service.schedules.all()],
+            "service_areas": [service_area_data(service, m) for m in service.service_areas.all()],
+            "service_at_locations": [
+                {**place_data(place), "location": location_data(place.location)}
+                for place in service.service_at_locations.all()
+            ],
+            "attributes": [
+                *(attribute_data(service, topic) for topic in service.topics.all()),
+                *(concept_attribute_data(service, c) for c in service.concepts.all()),
+            ],
+        }
+    )
+    marked(data["organization"], "organization", service.organization)
+    return data
+
+
+def api_service(service):
+    """The service as the API gives it: service_data with the demo flag and numeric
+    phone extensions (the datapackage writes those itself)."""
+    data = service_data(service)
+    data["phones"] = [api_phone(phone) for phone in data["phones"]]
+    return marked(data, "service", service)
 
 
 def service_at_location_data(place):
-    """Fully nested: the service's one-to-one fields and the location with its address."""
-    data = service_at_location_list_data(place)
-    data["service"] = service_list_data(place.service)
-    data["location"] = location_data(place.location)
-    return data
+    """Fully nested (HSDS 3 service_at_location): the service and the location."""
+    service = api_service(place.service)
+    del service["service_at_locations"]  # the schema nests the service without them
+    return {**place_data(place), "service": service, "location": location_data(place.location)}

@@ -297,7 +297,7 @@ def test_the_compose_proxy_serves_images_hides_documents_and_forwards_the_client
         settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
         status, _, body = fetch(proxy + "/api/hsds/", **{"X-Forwarded-Proto": "https"})
         assert status == 200
-        assert json.loads(body)["endpoints"]["services"] == "https://127.0.0.1/api/hsds/services"
+        assert json.loads(body)["openapi_url"] == "https://127.0.0.1/api/hsds/openapi.json"
 
         # The client's address reaches Django: each client has its own search limit.
         settings.SEARCH_RATE_LIMIT = 1
