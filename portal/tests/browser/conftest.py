@@ -113,6 +113,7 @@ def first_service_path(page, base):
 def public_pages(page, base):
     """(page type, path, expected html lang) for every kind of public page."""
     from knowledge.models import ArticlePage, GuideStepPage, SeminarPage
+    from network.directory.models import Organization
     from network.mediators.models import MediatorProfilePage
     from network.posts.models import ExperiencePostPage
 
@@ -122,6 +123,7 @@ def public_pages(page, base):
     seminar = SeminarPage.objects.live().order_by("path").first()
     step = GuideStepPage.objects.live().order_by("path").first()
     service = first_service_path(page, base)
+    organization = Organization.objects.filter(services__isnull=False).order_by("name").first()
     query = "ģimenei Ventspilī ir īres parādi"
     return [
         ("home", "/", "lv"),
@@ -138,6 +140,7 @@ def public_pages(page, base):
         ("compare", "/pasvaldibas/salidzinat/?m=jelgava&m=ventspils", "lv"),
         ("service", service, "lv"),
         ("service print", service + "drukat/", "lv"),
+        ("organisation", organization.get_absolute_url(), "lv"),
         ("suggest an edit", service + "labot/", "lv"),
         ("search", f"/meklet/?q={query}", "lv"),
         ("search (English)", f"/en/meklet/?q={query}", "en"),
