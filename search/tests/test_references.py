@@ -134,8 +134,9 @@ def test_renaming_a_municipality_and_a_topic_updates_the_index(
     organization = es_client.get(
         index=search_index, id=f"network.organization:{service.organization_id}"
     )["_source"]
-    # No page of its own: it links to its municipality's page, whose address changed.
-    assert "ventspils-valstspilseta" in organization["url"]
+    # Its own page's address stays; its place follows the renamed municipality.
+    assert organization["url"] == f"/iestades/{service.organization_id}/"
+    assert organization["municipalities"] == ["ventspils-valstspilseta"]
     report = indexing.check()
     assert report.ok, (report.missing, report.extra, report.stale)
     assert not PendingIndexUpdate.objects.exists()

@@ -61,6 +61,9 @@ def test_respondent_answers_on_a_phone_and_the_seminar_shows_results(
 
     page.goto(live_server.url + "/zinasanas/romu-mediatoru-pieredzes-apmainas-seminars/")
     results = page.locator(".evaluation-results")
+    # On a phone the seminar is folded into sections: open the one with the results.
+    page.locator("section.collapsible", has=results).locator(".collapsible__toggle").click()
+    expect(results).to_be_visible()
     expect(results.locator("svg.figures__chart")).to_have_count(5)
     expect(results.locator("table.evaluation-table")).to_have_count(5)
     expect(results).to_contain_text("19 respondenti")
