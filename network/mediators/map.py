@@ -9,7 +9,7 @@ WIDTH, HEIGHT, MARGIN = 403, 250, 2
 MAP_WEST, MAP_NORTH, MAP_LON_SCALE = 20.9, 58.1, 0.545
 # The labels' largest font size (static/css/portal.css, .people-map__label) and a generous
 # width per character: wider for bold (the municipalities with mediators) and capitals.
-FONT_SIZE = 16
+FONT_SIZE = 19
 CHAR_WIDTH = {"narrow": 0.32, "wide": 0.75, "other": 0.58}
 NARROW, WIDE = set("iljtfrīļI.,: "), set("MWmwOQGDHNU")
 BOLD_FACTOR = 1.08
@@ -82,6 +82,7 @@ def place_label(point, taken):
         "label_x": round(x, 1),
         "label_y": round(y + FONT_SIZE * 0.35, 1),
         "label_anchor": anchor,
+        "box": box,
     }
 
 
@@ -106,7 +107,20 @@ def map_points(municipalities):
     taken = [dot_box(point) for point in points]
     for point in sorted(points, key=lambda p: (not p["count"], p["title"])):
         point.update(place_label(point, taken))
+    for point in points:  # the frame also holds the dots
+        box, dot = point["box"], dot_box(point)
+        point["box"] = Box(box.left, min(box.top, dot.top), box.right, max(box.bottom, dot.bottom))
     return points
+
+
+def map_frame(points):
+    """The picture's height cut to its dots and labels, so a phone shows no empty sea:
+    {"top", "height"} of the viewBox."""
+    if not points:
+        return {"top": 0, "height": HEIGHT}
+    top = max(min(point["box"].top for point in points) - 12, 0)
+    bottom = min(max(point["box"].bottom for point in points) + 12, HEIGHT)
+    return {"top": round(top), "height": round(bottom - top)}
 
 
 def dot_box(point):

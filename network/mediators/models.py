@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from network.directory.models import MunicipalityPage
 from network.mediators.filters import MediatorFilterForm
-from network.mediators.map import map_points
+from network.mediators.map import map_frame, map_points
 from network.posts.models import ExperiencePostPage
 from portal.core.blocks import FiguresBlock
 from portal.core.pages import restricted
@@ -93,7 +93,8 @@ class MediatorIndexPage(Page):
         context["selected"] = form.selected()
         context["filtered"] = any(request.GET.get(name) for name in form.fields)
         context["municipality_counts"] = municipality_counts
-        context["map_points"] = map_points(municipality_counts)
+        context["map_points"] = points = map_points(municipality_counts)
+        context["map_frame"] = map_frame(points)
         return context
 
 
