@@ -107,9 +107,6 @@ def map_points(municipalities):
     taken = [dot_box(point) for point in points]
     for point in sorted(points, key=lambda p: (not p["count"], p["title"])):
         point.update(place_label(point, taken))
-    for point in points:  # the frame also holds the dots
-        box, dot = point["box"], dot_box(point)
-        point["box"] = Box(box.left, min(box.top, dot.top), box.right, max(box.bottom, dot.bottom))
     return points
 
 
@@ -118,8 +115,9 @@ def map_frame(points):
     {"top", "height"} of the viewBox."""
     if not points:
         return {"top": 0, "height": HEIGHT}
-    top = max(min(point["box"].top for point in points) - 12, 0)
-    bottom = min(max(point["box"].bottom for point in points) + 12, HEIGHT)
+    boxes = [point["box"] for point in points] + [dot_box(point) for point in points]
+    top = max(min(box.top for box in boxes) - 12, 0)
+    bottom = min(max(box.bottom for box in boxes) + 12, HEIGHT)
     return {"top": round(top), "height": round(bottom - top)}
 
 
