@@ -1,18 +1,21 @@
 """Accounts without open registration: editors invite by e-mail, the link sets a password.
 
-Password reset is Wagtail's own (/admin/password_reset/), which mails a link the same way.
+Signing in and out and the password reset are Django's auth views in the portal's own Latvian
+pages (/konts/…): django-axes locks out repeated wrong passwords there as on the admin login,
+and the second factor is still asked before any admin or editorial page (portal.core.two_factor).
 """
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -61,7 +64,7 @@ class AcceptInvitationForm(SingleLineFieldsMixin, SetPasswordForm):
 def invite(request):
     """Editors, moderators and administrators send invitations and see the recent ones."""
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        return redirect_to_login(request.get_full_path())
     if not is_editor(request.user):
         raise PermissionDenied
     form = InvitationForm(request.POST or None, inviter=request.user)
@@ -131,3 +134,56 @@ def accept_invitation(request, token):
         {"form": form, "invitation": invitation},
         status=400 if form.errors else 200,
     )
+
+
+class SignInForm(SingleLineFieldsMixin, AuthenticationForm):
+    error_messages = {
+        "invalid_login": gettext_lazy(
+            "Lietotājvārds vai parole nav pareiza. Pārbaudiet, vai nav ieslēgti lielie burti "
+            "(Caps Lock), un mēģiniet vēlreiz."
+        ),
+        "inactive": gettext_lazy("Šis konts ir slēgts. Lūdziet palīdzību redaktoram."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Lietotājvārds")
+        self.fields["username"].help_text = _("Ja saņēmāt uzaicinājumu, tas ir Jūsu e-pasts.")
+        self.fields["password"].label = _("Parole")
+
+
+class ResetForm(SingleLineFieldsMixin, PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Jūsu e-pasts")
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "portal/accounts/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("my_work")
+
+
+class SignOutView(auth_views.LogoutView):
+    """POST only (Django's rule): a link could sign anyone out from another site."""
+
+    next_page = "/"
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("Jūs esat izgājis no portāla."))
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "portal/accounts/password_reset.html"
+    form_class = ResetForm
+    email_template_name = "portal/accounts/password_reset_email.txt"
+    subject_template_name = "portal/accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "portal/accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("password_reset_complete")

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +32,7 @@ CHANGED_FIELDS = [name for name in MonthlyReportForm.Meta.fields if name not in 
 def _own_profile(request):
     """(profile, None) for a signed-in mediator with a profile, else (None, response)."""
     if not request.user.is_authenticated:
-        return None, redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        return None, redirect_to_login(request.get_full_path())
     profile = MediatorProfilePage.objects.filter(user=request.user).first()
     if profile is None:
         response = render(request, "network/reports/no_profile.html", status=403)
