@@ -5,6 +5,8 @@ pages (/konts/…): django-axes locks out repeated wrong passwords there as on t
 and the second factor is still asked before any admin or editorial page (portal.core.two_factor).
 """
 
+import secrets
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -17,12 +19,24 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from network.directory.models import MunicipalityPage
+from network.mediators.models import MediatorIndexPage, MediatorProfilePage
 
 from .core import mail
 from .core.form_tokens import submit_once
-from .core.roles import ensure_role_groups, invitable_roles, is_editor, privileged_view
+from .core.roles import (
+    MEDIATORS_GROUP,
+    ensure_role_groups,
+    invitable_roles,
+    is_editor,
+    is_mediator,
+    privileged_view,
+)
 from .core.validators import SingleLineFieldsMixin
 from .models import Invitation
 
@@ -47,12 +61,53 @@ class InvitationForm(SingleLineFieldsMixin, forms.ModelForm):
         return email
 
 
+def municipality_field():
+    return forms.ModelChoiceField(
+        MunicipalityPage.objects.live().order_by("title"),
+        label=_("Pašvaldība, kurā strādājat"),
+        required=False,
+        empty_label=_("— vēl nav zināms —"),
+        help_text=_("Tās kontaktus un skaitļus redzēsiet sadaļā “Mans darbs”."),
+    )
+
+
+class ProfileStartForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"] = municipality_field()
+
+
+def start_profile(user, municipality=None):
+    """A mediator's own profile, unpublished (the moderators publish it) but usable at once
+    for reports and posts; None when the site has no mediators' page to put it under."""
+    index = MediatorIndexPage.objects.first()
+    if index is None:
+        return None
+    title = user.get_full_name() or user.get_username()
+    profile = MediatorProfilePage(
+        title=title,
+        slug=f"{slugify(title, allow_unicode=True)[:50] or 'mediators'}-{secrets.token_hex(2)}",
+        user=user,
+        owner=user,
+        municipality=municipality,
+        live=False,
+    )
+    index.add_child(instance=profile)
+    profile.save_revision(user=user)
+    return profile
+
+
 class AcceptInvitationForm(SingleLineFieldsMixin, SetPasswordForm):
     """A name and a password: the e-mail of the invitation becomes the username."""
 
     first_name = forms.CharField(label=gettext_lazy("Vārds"), max_length=150)
     last_name = forms.CharField(label=gettext_lazy("Uzvārds"), max_length=150)
     field_order = ["first_name", "last_name", "new_password1", "new_password2"]
+
+    def __init__(self, *args, role=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if role == MEDIATORS_GROUP:  # the new mediator's profile starts with the municipality
+            self.fields["municipality"] = municipality_field()
 
     def save(self, commit=True):
         self.user.first_name = self.cleaned_data["first_name"]
@@ -114,7 +169,7 @@ def accept_invitation(request, token):
         )
     user_model = get_user_model()
     user = user_model(username=invitation.email, email=invitation.email)
-    form = AcceptInvitationForm(user, request.POST or None)
+    form = AcceptInvitationForm(user, request.POST or None, role=invitation.role)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             if user_model.objects.filter(username__iexact=invitation.email).exists():
@@ -125,13 +180,49 @@ def accept_invitation(request, token):
             invitation.accepted_at = timezone.now()
             invitation.user = user
             invitation.save(update_fields=["accepted_at", "user"])
+            profile = None
+            if invitation.role == MEDIATORS_GROUP:
+                profile = start_profile(user, form.cleaned_data.get("municipality"))
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Konts izveidots. Laipni lūdzam Mediatoru tīklā!"))
-        return redirect("/")
+        if profile is not None:
+            messages.info(request, PROFILE_STARTED)
+        return redirect("my_work")
     return render(
         request,
         "portal/accounts/accept.html",
         {"form": form, "invitation": invitation},
+        status=400 if form.errors else 200,
+    )
+
+
+PROFILE_STARTED = gettext_lazy(
+    "Jūsu mediatora profils ir izveidots: ar to jau varat rakstīt mēneša atskaites. "
+    "Papildiniet to un iesniedziet moderatoram, lai tas parādītos publiski."
+)
+
+
+@require_http_methods(["GET", "POST"])
+def create_profile(request):
+    """A mediator without a profile (invited before profiles came with the invitation, or
+    whose profile was removed) creates their own, then goes where they were going."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_mediator(request.user):
+        raise PermissionDenied
+    if MediatorProfilePage.objects.filter(user=request.user).exists():
+        return redirect("my_work")
+    form = ProfileStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if start_profile(request.user, form.cleaned_data["municipality"]) is None:
+            messages.error(request, _("Portālā vēl nav mediatoru sadaļas. Rakstiet redaktoram."))
+            return redirect("my_work")
+        messages.success(request, PROFILE_STARTED)
+        return redirect("network:report_list")
+    return render(
+        request,
+        "portal/accounts/create_profile.html",
+        {"form": form},
         status=400 if form.errors else 200,
     )
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("konts/uzaicinat/", accounts.invite, name="invite"),
     path("konts/uzaicinajums/<str:token>/", accounts.accept_invitation, name="accept_invitation"),
     path("mans-darbs/", my_work.my_work, name="my_work"),
+    path("konts/mediatora-profils/", accounts.create_profile, name="create_profile"),
     path("konts/pieslegties/", accounts.SignInView.as_view(), name="login"),
     path("konts/iziet/", accounts.SignOutView.as_view(), name="logout"),
     path("konts/parole/", accounts.PasswordResetView.as_view(), name="password_reset"),

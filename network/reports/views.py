@@ -23,6 +23,7 @@ from network.reports.models import MonthlyReport
 from portal.core.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
 from portal.core.form_tokens import submit_once
 from portal.core.params import month_param
+from portal.core.roles import is_mediator
 
 SUBMIT = "iesniegt"
 # What the form changes in an existing report: its month is fixed and topics are saved apart.
@@ -35,7 +36,8 @@ def _own_profile(request):
         return None, redirect_to_login(request.get_full_path())
     profile = MediatorProfilePage.objects.filter(user=request.user).first()
     if profile is None:
-        response = render(request, "network/reports/no_profile.html", status=403)
+        context = {"is_mediator": is_mediator(request.user)}
+        response = render(request, "network/reports/no_profile.html", context, status=403)
         return None, response
     return profile, None
 
