@@ -97,7 +97,24 @@ def start_profile(user, municipality=None):
     return profile
 
 
-class AcceptInvitationForm(SingleLineFieldsMixin, SetPasswordForm):
+class NewPasswordForm(SetPasswordForm):
+    """Django's set-password form in the portal's formal Latvian (Django's own says "Ievadi")."""
+
+    error_messages = {
+        "password_mismatch": gettext_lazy(
+            "Paroles abos laukos nesakrīt. Ierakstiet to pašu paroli vēlreiz."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password2"].label = _("Jaunā parole vēlreiz")
+        self.fields["new_password2"].help_text = _(
+            "Ierakstiet to pašu paroli vēlreiz, lai pārliecinātos, ka tajā nav drukas kļūdu."
+        )
+
+
+class AcceptInvitationForm(SingleLineFieldsMixin, NewPasswordForm):
     """A name and a password: the e-mail of the invitation becomes the username."""
 
     first_name = forms.CharField(label=gettext_lazy("Vārds"), max_length=150)
@@ -277,4 +294,5 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "portal/accounts/password_reset_confirm.html"
+    form_class = NewPasswordForm
     success_url = reverse_lazy("password_reset_complete")

@@ -4,7 +4,10 @@ and the account links in the public header."""
 import re
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +133,17 @@ def test_anonymous_visitors_are_sent_to_the_portal_sign_in(client, url):
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"] == f"/konts/pieslegties/?next={url}"
+
+
+def test_the_new_password_form_speaks_formal_correct_latvian(client, mediator):
+    uid = urlsafe_base64_encode(force_bytes(mediator.pk))
+    token = default_token_generator.make_token(mediator)
+    form_url = client.get(f"/konts/parole/jauna/{uid}/{token}/", follow=True).redirect_chain[-1][0]
+    html = client.get(form_url).content.decode()
+    assert "vismaz 12 rakstzīmēm" in html
+    assert "rakstzīmei" not in html and "Ievadi " not in html
+    response = client.post(form_url, {"new_password1": "īsa", "new_password2": "cita"})
+    text = response.content.decode()
+    assert "Paroles abos laukos nesakrīt" in text
+    response = client.post(form_url, {"new_password1": "īsa-1", "new_password2": "īsa-1"})
+    assert "Parole ir par īsu: tajā jābūt vismaz 12 rakstzīmēm." in response.content.decode()
