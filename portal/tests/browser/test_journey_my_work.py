@@ -2,6 +2,7 @@
 the portal's own sign-in, which leads to "Mans darbs"; signing out is a button in the menu."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
@@ -15,6 +16,12 @@ pytestmark = [
 
 PASSWORD = "browser-test-password"  # noqa: S105 (test users only)
 MAX_HEADER_HEIGHT = 120  # px at 360×740, as test_phone_header
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def serious_axe_violations(page):
+    violations = Axe().run(page).response["violations"]
+    return [v["id"] for v in violations if v["impact"] in BLOCKING_IMPACTS]
 
 
 def test_sign_in_leads_to_my_work_and_sign_out_back(demo, browser, camera):
@@ -31,6 +38,7 @@ def test_sign_in_leads_to_my_work_and_sign_out_back(demo, browser, camera):
     page.get_by_label("Parole").fill("nepareiza")
     page.get_by_role("button", name="Pieslēgties").click()
     expect(page.get_by_role("alert")).to_contain_text("parole nav pareiza")
+    assert serious_axe_violations(page) == []
     page.get_by_label("Parole").fill(PASSWORD)
     page.get_by_role("button", name="Pieslēgties").click()
 
@@ -41,7 +49,11 @@ def test_sign_in_leads_to_my_work_and_sign_out_back(demo, browser, camera):
     expect(page.get_by_role("heading", name="Kontakti, kas jāpārbauda")).to_be_visible()
     assert page.locator(".site-header").bounding_box()["height"] <= MAX_HEADER_HEIGHT
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert serious_axe_violations(page) == []
     camera.shoot(page, "my work")
+    page.goto(demo + "/konts/parole/")
+    assert serious_axe_violations(page) == []
+    page.goto(demo + "/mans-darbs/")
 
     page.get_by_text("Izvēlne", exact=True).click()
     page.get_by_role("button", name="Iziet").click()
