@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +23,7 @@ from network.reports.models import MonthlyReport
 from portal.core.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
 from portal.core.form_tokens import submit_once
 from portal.core.params import month_param
+from portal.core.roles import is_mediator
 
 SUBMIT = "iesniegt"
 # What the form changes in an existing report: its month is fixed and topics are saved apart.
@@ -33,10 +33,11 @@ CHANGED_FIELDS = [name for name in MonthlyReportForm.Meta.fields if name not in 
 def _own_profile(request):
     """(profile, None) for a signed-in mediator with a profile, else (None, response)."""
     if not request.user.is_authenticated:
-        return None, redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        return None, redirect_to_login(request.get_full_path())
     profile = MediatorProfilePage.objects.filter(user=request.user).first()
     if profile is None:
-        response = render(request, "network/reports/no_profile.html", status=403)
+        context = {"is_mediator": is_mediator(request.user)}
+        response = render(request, "network/reports/no_profile.html", context, status=403)
         return None, response
     return profile, None
 

@@ -96,7 +96,7 @@ def make_report(profile, month, status=MonthlyReport.Status.SUBMITTED, **figures
 def test_anonymous_visitors_are_sent_to_sign_in(client, db, url):
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/konts/pieslegties/?next=")
 
 
 def test_a_member_without_a_mediator_profile_gets_a_clear_403(client, users):
