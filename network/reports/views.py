@@ -206,13 +206,11 @@ def report_confirm(request, pk):
     if response:
         return response
     report = get_object_or_404(MonthlyReport, pk=pk, profile=profile)
+    if request.method == "POST":  # a repeat of a sent form gets its first answer
+        return submit_once(request, lambda: _submit(request, report))
     if report.is_locked:
-        if request.method == "POST":
-            return _refuse_locked(request, report)
         return redirect("network:report_edit", pk=report.pk)
-    if request.method != "POST":
-        return _render_confirm(request, report, 200)
-    return submit_once(request, lambda: _submit(request, report))
+    return _render_confirm(request, report, 200)
 
 
 def _submit(request, report):
