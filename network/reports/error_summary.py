@@ -6,17 +6,22 @@ from django.forms.utils import ErrorDict, ErrorList
 NON_FIELD = "__all__"
 
 
+def _entry(error, field_label, heading):
+    """ "Sadarbība 1: Amats — …"; a message naming its field ("Laukā “Amats” …") keeps it once."""
+    if field_label and f"“{field_label}”" not in error:
+        error = f"{field_label} — {error}"
+    return f"{heading}: {error}" if heading else error
+
+
 def _form_errors(form, anchor, heading=""):
     """[(anchor id, text)] of one form; errors not of a field link to `anchor`."""
     items = []
     for name, errors in form.errors.items():
-        if name == NON_FIELD or name not in form.fields:
-            target, label = anchor, heading
-        else:
-            field = form[name]
-            target = field.id_for_label or field.auto_id
-            label = f"{heading}: {field.label}" if heading else str(field.label)
-        items.extend((target, f"{label} — {error}" if label else error) for error in errors)
+        target, field_label = anchor, ""
+        if name != NON_FIELD and name in form.fields:
+            target = form[name].id_for_label or form[name].auto_id
+            field_label = str(form[name].label)
+        items.extend((target, _entry(error, field_label, heading)) for error in errors)
     return items
 
 

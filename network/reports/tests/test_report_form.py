@@ -140,7 +140,8 @@ def test_errors_are_summarised_at_the_top_with_links_to_each_field(mediator, sch
     ):
         assert f'href="#{target}"' in summary
         assert f'id="{target}"' in html  # each link leads to its field
-    assert "Sadarbība 1: Darbinieka vārds" in summary
+    assert "Sadarbība 1: Laukā “Darbinieka vārds”" in summary
+    assert "Pasākums 1: Datums — " in summary
     assert "Zvanīju 20000000." in html and "Seminārs" in html  # nothing typed is lost
     assert "<title>Kļūda:" in html
 
