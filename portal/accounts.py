@@ -1,25 +1,42 @@
 """Accounts without open registration: editors invite by e-mail, the link sets a password.
 
-Password reset is Wagtail's own (/admin/password_reset/), which mails a link the same way.
+Signing in and out and the password reset are Django's auth views in the portal's own Latvian
+pages (/konts/…): django-axes locks out repeated wrong passwords there as on the admin login,
+and the second factor is still asked before any admin or editorial page (portal.core.two_factor).
 """
+
+import secrets
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from network.directory.models import MunicipalityPage
+from network.mediators.models import MediatorIndexPage, MediatorProfilePage
 
 from .core import mail
 from .core.form_tokens import submit_once
-from .core.roles import ensure_role_groups, invitable_roles, is_editor, privileged_view
+from .core.roles import (
+    MEDIATORS_GROUP,
+    ensure_role_groups,
+    invitable_roles,
+    is_editor,
+    is_mediator,
+    privileged_view,
+)
 from .core.validators import SingleLineFieldsMixin
 from .models import Invitation
 
@@ -44,12 +61,70 @@ class InvitationForm(SingleLineFieldsMixin, forms.ModelForm):
         return email
 
 
-class AcceptInvitationForm(SingleLineFieldsMixin, SetPasswordForm):
+def municipality_field():
+    return forms.ModelChoiceField(
+        MunicipalityPage.objects.live().order_by("title"),
+        label=_("Pašvaldība, kurā strādājat"),
+        required=False,
+        empty_label=_("— vēl nav zināms —"),
+        help_text=_("Tās kontaktus un skaitļus redzēsiet sadaļā “Mans darbs”."),
+    )
+
+
+class ProfileStartForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"] = municipality_field()
+
+
+def start_profile(user, municipality=None):
+    """A mediator's own profile, unpublished (the moderators publish it) but usable at once
+    for reports and posts; None when the site has no mediators' page to put it under."""
+    index = MediatorIndexPage.objects.first()
+    if index is None:
+        return None
+    title = user.get_full_name() or user.get_username()
+    profile = MediatorProfilePage(
+        title=title,
+        slug=f"{slugify(title, allow_unicode=True)[:50] or 'mediators'}-{secrets.token_hex(2)}",
+        user=user,
+        owner=user,
+        municipality=municipality,
+        live=False,
+    )
+    index.add_child(instance=profile)
+    profile.save_revision(user=user)
+    return profile
+
+
+class NewPasswordForm(SetPasswordForm):
+    """Django's set-password form in the portal's formal Latvian (Django's own says "Ievadi")."""
+
+    error_messages = {
+        "password_mismatch": gettext_lazy(
+            "Paroles abos laukos nesakrīt. Ierakstiet to pašu paroli vēlreiz."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password2"].label = _("Jaunā parole vēlreiz")
+        self.fields["new_password2"].help_text = _(
+            "Ierakstiet to pašu paroli vēlreiz, lai pārliecinātos, ka tajā nav drukas kļūdu."
+        )
+
+
+class AcceptInvitationForm(SingleLineFieldsMixin, NewPasswordForm):
     """A name and a password: the e-mail of the invitation becomes the username."""
 
     first_name = forms.CharField(label=gettext_lazy("Vārds"), max_length=150)
     last_name = forms.CharField(label=gettext_lazy("Uzvārds"), max_length=150)
     field_order = ["first_name", "last_name", "new_password1", "new_password2"]
+
+    def __init__(self, *args, role=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if role == MEDIATORS_GROUP:  # the new mediator's profile starts with the municipality
+            self.fields["municipality"] = municipality_field()
 
     def save(self, commit=True):
         self.user.first_name = self.cleaned_data["first_name"]
@@ -61,7 +136,7 @@ class AcceptInvitationForm(SingleLineFieldsMixin, SetPasswordForm):
 def invite(request):
     """Editors, moderators and administrators send invitations and see the recent ones."""
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        return redirect_to_login(request.get_full_path())
     if not is_editor(request.user):
         raise PermissionDenied
     form = InvitationForm(request.POST or None, inviter=request.user)
@@ -111,7 +186,7 @@ def accept_invitation(request, token):
         )
     user_model = get_user_model()
     user = user_model(username=invitation.email, email=invitation.email)
-    form = AcceptInvitationForm(user, request.POST or None)
+    form = AcceptInvitationForm(user, request.POST or None, role=invitation.role)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             if user_model.objects.filter(username__iexact=invitation.email).exists():
@@ -122,12 +197,102 @@ def accept_invitation(request, token):
             invitation.accepted_at = timezone.now()
             invitation.user = user
             invitation.save(update_fields=["accepted_at", "user"])
+            profile = None
+            if invitation.role == MEDIATORS_GROUP:
+                profile = start_profile(user, form.cleaned_data.get("municipality"))
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Konts izveidots. Laipni lūdzam Mediatoru tīklā!"))
-        return redirect("/")
+        if profile is not None:
+            messages.info(request, PROFILE_STARTED)
+        return redirect("my_work")
     return render(
         request,
         "portal/accounts/accept.html",
         {"form": form, "invitation": invitation},
         status=400 if form.errors else 200,
     )
+
+
+PROFILE_STARTED = gettext_lazy(
+    "Jūsu mediatora profils ir izveidots: ar to jau varat rakstīt mēneša atskaites. "
+    "Papildiniet to un iesniedziet moderatoram, lai tas parādītos publiski."
+)
+
+
+@require_http_methods(["GET", "POST"])
+def create_profile(request):
+    """A mediator without a profile (invited before profiles came with the invitation, or
+    whose profile was removed) creates their own, then goes where they were going."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_mediator(request.user):
+        raise PermissionDenied
+    if MediatorProfilePage.objects.filter(user=request.user).exists():
+        return redirect("my_work")
+    form = ProfileStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if start_profile(request.user, form.cleaned_data["municipality"]) is None:
+            messages.error(request, _("Portālā vēl nav mediatoru sadaļas. Rakstiet redaktoram."))
+            return redirect("my_work")
+        messages.success(request, PROFILE_STARTED)
+        return redirect("network:report_list")
+    return render(
+        request,
+        "portal/accounts/create_profile.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+class SignInForm(SingleLineFieldsMixin, AuthenticationForm):
+    error_messages = {
+        "invalid_login": gettext_lazy(
+            "Lietotājvārds vai parole nav pareiza. Pārbaudiet, vai nav ieslēgti lielie burti "
+            "(Caps Lock), un mēģiniet vēlreiz."
+        ),
+        "inactive": gettext_lazy("Šis konts ir slēgts. Lūdziet palīdzību redaktoram."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Lietotājvārds")
+        self.fields["username"].help_text = _("Ja saņēmāt uzaicinājumu, tas ir Jūsu e-pasts.")
+        self.fields["password"].label = _("Parole")
+
+
+class ResetForm(SingleLineFieldsMixin, PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Jūsu e-pasts")
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "portal/accounts/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("my_work")
+
+
+class SignOutView(auth_views.LogoutView):
+    """POST only (Django's rule): a link could sign anyone out from another site."""
+
+    next_page = "/"
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("Jūs esat izgājis no portāla."))
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "portal/accounts/password_reset.html"
+    form_class = ResetForm
+    email_template_name = "portal/accounts/password_reset_email.txt"
+    subject_template_name = "portal/accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "portal/accounts/password_reset_confirm.html"
+    form_class = NewPasswordForm
+    success_url = reverse_lazy("password_reset_complete")

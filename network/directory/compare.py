@@ -17,6 +17,11 @@ class Row:
     cells: list  # one per municipality: a string, or a list of (text, url) for lists
     is_list: bool = False
 
+    @property
+    def unknown(self):
+        """Nothing known for any municipality compared."""
+        return all(cell in ("—", []) for cell in self.cells)
+
 
 @dataclass
 class Comparison:
@@ -24,6 +29,20 @@ class Comparison:
     selected: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     rows: list = field(default_factory=list)
+
+    @property
+    def table(self):
+        """The rows with something known, each cell beside its municipality's title (a phone
+        shows the title in every cell, so no column hides sideways)."""
+        titles = [municipality.title for municipality in self.selected]
+        return [
+            (row, list(zip(titles, row.cells, strict=True))) for row in self.rows if not row.unknown
+        ]
+
+    @property
+    def unknown_labels(self):
+        """Rows unknown for every municipality: one sentence instead of rows of "—"."""
+        return [row.label for row in self.rows if row.unknown]
 
 
 def build_comparison(municipalities, slugs):

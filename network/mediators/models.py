@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from network.directory.models import MunicipalityPage
 from network.mediators.filters import MediatorFilterForm
+from network.mediators.map import map_frame, map_points
 from network.posts.models import ExperiencePostPage
 from portal.core.blocks import FiguresBlock
 from portal.core.pages import restricted
@@ -27,8 +28,6 @@ LANGUAGE_CHOICES = [
     ("pl", _("poļu")),
 ]
 LANGUAGE_LABELS = dict(LANGUAGE_CHOICES)
-# The map's frame around Latvia (degrees) and the longitude scale at its latitude (cos 57°).
-MAP_WEST, MAP_NORTH, MAP_LON_SCALE = 20.9, 58.1, 0.545
 
 
 class MediatorIndexPage(Page):
@@ -80,28 +79,6 @@ class MediatorIndexPage(Page):
             .order_by("-mediator_count", "title")
         )
 
-    def map_points(self, municipalities):
-        """Dots for the map drawn on the server (no tiles to fail): x/y in a 403×250 box around
-        Latvia, longitude scaled by cos 57° so the shape is not stretched."""
-        points = []
-        for municipality in municipalities:
-            if municipality.latitude is None or municipality.longitude is None:
-                continue
-            x = (float(municipality.longitude) - MAP_WEST) * MAP_LON_SCALE * 100
-            y = (MAP_NORTH - float(municipality.latitude)) * 100
-            points.append(
-                {
-                    "title": municipality.title,
-                    "x": round(x, 1),
-                    "y": round(y, 1),
-                    "count": municipality.mediator_count,
-                    # Labels go left of dots near the eastern edge so they stay inside the box.
-                    "label_x": round(x - 9 if x > 300 else x + 9, 1),
-                    "label_anchor": "end" if x > 300 else "start",
-                }
-            )
-        return points
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         municipality_counts = list(self.municipality_counts())
@@ -116,7 +93,8 @@ class MediatorIndexPage(Page):
         context["selected"] = form.selected()
         context["filtered"] = any(request.GET.get(name) for name in form.fields)
         context["municipality_counts"] = municipality_counts
-        context["map_points"] = self.map_points(municipality_counts)
+        context["map_points"] = points = map_points(municipality_counts)
+        context["map_frame"] = map_frame(points)
         return context
 
 

@@ -4,6 +4,7 @@ contacts (its responsible person, else its municipalities' mediators) and their
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import formats
@@ -29,6 +30,23 @@ def responsible_users(service):
         return [user]
     areas = [area.pk for area in service.service_areas.all()]
     return list(municipality_mediators(areas).order_by("pk")) if areas else []
+
+
+def services_answered_by(user):
+    """The public services whose contacts this user answers for (responsible_users turned
+    round): those naming them responsible, and those of their municipality nobody active
+    answers for."""
+    mine = Q(responsible=user)
+    municipality_id = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values_list("mediator_profile__municipality", flat=True)
+        .first()
+    )
+    if municipality_id is not None:
+        unowned = Q(responsible__isnull=True) | Q(responsible__is_active=False)
+        mine |= unowned & Q(service_areas=municipality_id)
+    return Service.objects.public().filter(mine).distinct()
 
 
 def may_verify(user, service):

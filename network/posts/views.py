@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,7 +26,7 @@ from portal.core.roles import is_mediator, is_member, is_moderator
 
 
 def _login(request):
-    return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    return redirect_to_login(request.get_full_path())
 
 
 def _unique_slug(title):

@@ -7,7 +7,8 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from network.directory.models import Organization
-from network.reports.models import CooperationFact, MonthlyReport, ReportEvent
+from network.reports.institution_types import institution_type_of
+from network.reports.models import CooperationFact, InstitutionType, MonthlyReport, ReportEvent
 from network.reports.personal_data import PersonalDataGuardMixin
 from portal.core.params import parse_month
 from portal.core.validators import SingleLineFieldsMixin
@@ -35,6 +36,7 @@ class MonthField(forms.Field):
 
 class MonthlyReportForm(PersonalDataGuardMixin, forms.ModelForm):
     guarded_fields = ("highlights",)
+    warned_fields = ("highlights",)
 
     month = MonthField(label=_("Mēnesis"))
     topics = forms.ModelMultipleChoiceField(
@@ -82,20 +84,37 @@ class MonthlyReportForm(PersonalDataGuardMixin, forms.ModelForm):
 
 class CooperationFactForm(SingleLineFieldsMixin, PersonalDataGuardMixin, forms.ModelForm):
     guarded_fields = ("staff_name", "staff_role")
+    warned_fields = ("staff_role",)  # the staff name is a name by design (with consent)
 
     class Meta:
         model = CooperationFact
         fields = ["organization", "institution_type", "staff_name", "staff_role", "topic"]
-        help_texts = {"staff_name": _("Tikai ar darbinieka piekrišanu; var atstāt tukšu.")}
+        help_texts = {
+            "institution_type": _(
+                "Var atstāt tukšu: veidu nosaka pēc iestādes kataloga. Izvēlieties, ja tas ir cits."
+            ),
+            "staff_name": _("Tikai ar darbinieka piekrišanu; var atstāt tukšu."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.order_by("name")
         self.fields["topic"].queryset = Topic.objects.all()
+        kind = self.fields["institution_type"]
+        kind.required = False  # the catalogue institution (required) gives it
+        kind.choices = [("", _("— pēc kataloga —")), *InstitutionType.choices]
+
+    def clean(self):
+        cleaned = super().clean()
+        organization = cleaned.get("organization")
+        if not cleaned.get("institution_type") and organization is not None:
+            cleaned["institution_type"] = institution_type_of(organization)
+        return cleaned
 
 
 class ReportEventForm(SingleLineFieldsMixin, PersonalDataGuardMixin, forms.ModelForm):
     guarded_fields = ("name",)
+    warned_fields = ("name",)
 
     class Meta:
         model = ReportEvent

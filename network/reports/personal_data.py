@@ -4,7 +4,7 @@ portal.core.personal_data finds, and the message says what to remove."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.personal_data import KINDS, find_personal_data
+from portal.core.personal_data import KINDS, find_person_names, find_personal_data
 
 
 def personal_data_error(text, field_label):
@@ -35,3 +35,22 @@ class PersonalDataGuardMixin:
             if error is not None:
                 self.add_error(name, error)
         return cleaned
+
+
+def person_name_warning(text):
+    """A warning (not an error) when the text seems to name a person, or ""."""
+    names = find_person_names(text)
+    if not names:
+        return ""
+    return _(
+        "Izskatās pēc personas vārda: %(names)s. Ja tas ir klients vai ģimenes loceklis, "
+        "izņemiet to: atskaitē nav datu par ģimenēm. Iestādes darbinieku drīkst nosaukt tikai "
+        "ar viņa piekrišanu."
+    ) % {"names": ", ".join(f"“{name}”" for name in names)}
+
+
+def mark_name_warnings(form):
+    """Puts a warning beside each guarded field whose value seems to name a person."""
+    for name in getattr(form, "warned_fields", ()):
+        value = form[name].value()
+        form[name].name_warning = person_name_warning(value if isinstance(value, str) else "")

@@ -1,4 +1,5 @@
-"""The mediator's monthly reports on the public site: own list, write, save a draft, submit.
+"""The mediator's monthly reports on the public site: own list, write, save a draft, check and
+submit (a confirmation page: submitting locks the report).
 
 A mediator reaches only the reports of the profile linked to their account (others' → 404);
 a submitted report is read-only until an editor returns it (a change then → 403, kept intact).
@@ -10,22 +11,26 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.mediators.models import MediatorProfilePage
+from network.reports.error_summary import error_summary, unchecked
 from network.reports.forms import (
     CooperationFactFormSet,
     MonthlyReportForm,
     ReportEventFormSet,
 )
 from network.reports.models import MonthlyReport
+from network.reports.personal_data import mark_name_warnings, person_name_warning
 from portal.core.edit_conflicts import conflict_message, is_stale, kept_version, show_saved
 from portal.core.form_tokens import submit_once
 from portal.core.params import month_param
+from portal.core.roles import is_mediator
 
 SUBMIT = "iesniegt"
+# "Add a row" buttons (they work without JavaScript): button name → formset prefix.
+ADD_ROW = {"pievienot-sadarbibu": "sadarbiba", "pievienot-pasakumu": "pasakumi"}
 # What the form changes in an existing report: its month is fixed and topics are saved apart.
 CHANGED_FIELDS = [name for name in MonthlyReportForm.Meta.fields if name not in ("month", "topics")]
 
@@ -33,10 +38,11 @@ CHANGED_FIELDS = [name for name in MonthlyReportForm.Meta.fields if name not in 
 def _own_profile(request):
     """(profile, None) for a signed-in mediator with a profile, else (None, response)."""
     if not request.user.is_authenticated:
-        return None, redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        return None, redirect_to_login(request.get_full_path())
     profile = MediatorProfilePage.objects.filter(user=request.user).first()
     if profile is None:
-        response = render(request, "network/reports/no_profile.html", status=403)
+        context = {"is_mediator": is_mediator(request.user)}
+        response = render(request, "network/reports/no_profile.html", context, status=403)
         return None, response
     return profile, None
 
@@ -95,6 +101,9 @@ def _refuse_locked(request, report):
 
 def _report_form(request, profile, report, initial):
     data = request.POST if request.method == "POST" else None
+    added_to = _added_row_prefix(data)
+    if added_to:
+        data = _with_added_row(data, added_to)
     forms = (
         MonthlyReportForm(data, instance=report, initial=initial, profile=profile),
         CooperationFactFormSet(data, instance=report, prefix="sadarbiba"),
@@ -102,7 +111,35 @@ def _report_form(request, profile, report, initial):
     )
     if data is None:
         return _render_form(request, profile, report, forms, 200)
+    if added_to:
+        return _render_added_row(request, profile, report, forms, added_to)
     return submit_once(request, lambda: _save(request, profile, report, forms))
+
+
+def _added_row_prefix(data):
+    """The prefix of the list whose "add a row" button was pressed, or None."""
+    prefix = next((prefix for button, prefix in ADD_ROW.items() if data and button in data), None)
+    # A broken form is checked (and refused) as when sent.
+    return prefix if prefix and data.get(f"{prefix}-TOTAL_FORMS", "").isdigit() else None
+
+
+def _with_added_row(data, prefix):
+    formset = CooperationFactFormSet if prefix == "sadarbiba" else ReportEventFormSet
+    added = data.copy()
+    total = int(data[f"{prefix}-TOTAL_FORMS"])
+    added[f"{prefix}-TOTAL_FORMS"] = str(min(total + 1, formset.max_num))
+    return added
+
+
+def _render_added_row(request, profile, report, forms, prefix):
+    """The form as typed, unchecked, with the new empty row focused (nothing saved yet)."""
+    form, facts, events = forms
+    unchecked(form, (facts, events))
+    formset = facts if prefix == facts.prefix else events
+    if formset.total_form_count() > formset.initial_form_count():
+        first_field = next(iter(formset.forms[-1].fields.values()))
+        first_field.widget.attrs["autofocus"] = True
+    return _render_form(request, profile, report, forms, 200)
 
 
 def _save(request, profile, report, forms):
@@ -123,7 +160,7 @@ def _save(request, profile, report, forms):
         if is_stale(request, current.last_modified.isoformat()):
             show_saved(form, current, CHANGED_FIELDS)
             return _render_form(request, profile, current, forms, 409, conflict=True)
-    submitting = SUBMIT in request.POST
+    checking = SUBMIT in request.POST
     try:
         with transaction.atomic():
             saved = form.save(commit=False)
@@ -136,14 +173,11 @@ def _save(request, profile, report, forms):
             facts.instance = events.instance = saved
             facts.save()
             events.save()
-            if submitting:
-                saved.submit()
     except IntegrityError:  # the same month created a moment ago in another tab
         form.add_error("month", _("Atskaite par šo mēnesi jau ir: atveriet to sarakstā."))
         return _render_form(request, profile, report, forms, 400)
-    if submitting:
-        messages.success(request, _("Atskaite iesniegta. Paldies!"))
-        return redirect("network:report_list")
+    if checking:  # saved as a draft; the confirmation page submits it
+        return redirect("network:report_confirm", pk=saved.pk)
     messages.success(request, _("Melnraksts saglabāts."))
     return redirect("network:report_edit", pk=saved.pk)
 
@@ -151,7 +185,11 @@ def _save(request, profile, report, forms):
 def _render_form(request, profile, report, forms, status, conflict=False):
     form, facts, events = forms
     version = report.last_modified.isoformat() if report.pk else ""
+    for one in (form, *facts.forms, *events.forms):
+        mark_name_warnings(one)
+    rows = ((facts, _("Sadarbība")), (events, _("Pasākums")))
     context = {
+        "errors": error_summary(form, rows) if status == 400 else [],
         "form": form,
         "facts": facts,
         "events": events,
@@ -161,3 +199,43 @@ def _render_form(request, profile, report, forms, status, conflict=False):
         "conflict": conflict_message() if conflict else "",
     }
     return render(request, "network/reports/form.html", context, status=status)
+
+
+def report_confirm(request, pk):
+    """ "Pārbaudiet un iesniedziet": the saved draft as it will be sent, "Iesniegt" or "Labot"."""
+    profile, response = _own_profile(request)
+    if response:
+        return response
+    report = get_object_or_404(MonthlyReport, pk=pk, profile=profile)
+    if request.method == "POST":  # a repeat of a sent form gets its first answer
+        return submit_once(request, lambda: _submit(request, report))
+    if report.is_locked:
+        return redirect("network:report_edit", pk=report.pk)
+    return _render_confirm(request, report, 200)
+
+
+def _submit(request, report):
+    """Submits (locks) the report, inside submit_once's transaction, if it is what was shown."""
+    current = get_object_or_404(MonthlyReport.objects.select_for_update(), pk=report.pk)
+    if current.is_locked:
+        return _refuse_locked(request, current)
+    if request.POST.get("version") != current.last_modified.isoformat():
+        # Changed in another tab since this page was shown: show what is saved now.
+        return _render_confirm(request, current, 409, changed=True)
+    current.submit()
+    messages.success(request, _("Atskaite iesniegta. Paldies!"))
+    return redirect("network:report_list")
+
+
+def _render_confirm(request, report, status, changed=False):
+    texts = [(_("Svarīgākais šajā mēnesī"), report.highlights)]
+    texts += [(_("Amats"), fact.staff_role) for fact in report.cooperation_facts.all()]
+    texts += [(_("Pasākums"), event.name) for event in report.events.all()]
+    warnings = [(label, person_name_warning(text)) for label, text in texts]
+    context = {
+        "report": report,
+        "version": report.last_modified.isoformat(),
+        "warnings": [(label, warning) for label, warning in warnings if warning],
+        "changed": changed,
+    }
+    return render(request, "network/reports/confirm.html", context, status=status)

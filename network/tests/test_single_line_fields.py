@@ -121,7 +121,8 @@ def test_report_names_refuse_control_characters(client, users, profile, topics):
         ),
     )
     assert response.status_code == 400
-    assert response.content.decode().count(MESSAGE) == 2
+    # Each twice: in the error summary at the top and beside its field.
+    assert response.content.decode().count(MESSAGE) == 4
     assert not MonthlyReport.objects.exists()
 
 

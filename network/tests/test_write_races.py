@@ -121,9 +121,10 @@ def test_parallel_submit_and_draft_save_agree_with_what_each_user_was_told(
         if not send_version:
             for fields in forms:
                 fields.pop("version", None)
-        submit = report_data(action="iesniegt", highlights="Iesniegtais teksts", **forms[0])
+        # Tab A presses "Iesniegt" on the confirmation page, tab B saves the draft form.
+        submit = {"iesniegt": "1", **hidden_fields(tabs[0], url + "iesniegt/")}
         draft = report_data(action="saglabat", highlights="Melnraksta teksts", **forms[1])
-        responses = in_parallel([(tabs[0], url, submit), (tabs[1], url, draft)])
+        responses = in_parallel([(tabs[0], url + "iesniegt/", submit), (tabs[1], url, draft)])
         (submit_status, submit_said), (draft_status, draft_said) = map(_answer, responses)
         report.refresh_from_db()
         told_submitted = submit_status == 302 and SUBMITTED in submit_said
@@ -142,7 +143,7 @@ def test_parallel_submit_and_draft_save_agree_with_what_each_user_was_told(
         for status, text in ((submit_status, submit_said), (draft_status, draft_said)):
             if status == 409:
                 assert CONFLICT in text
-        expected = "Iesniegtais teksts" if told_submitted else "Melnraksta teksts"
+        expected = "Sākums" if told_submitted else "Melnraksta teksts"
         assert report.highlights == expected
 
 
@@ -251,7 +252,14 @@ def test_a_new_report_sent_twice_is_written_once(client, users, profile):
     assert fields.get("form_token")
     first = _sent_twice(client, "/atskaites/jauna/", report_data(action="iesniegt", **fields))
     report = MonthlyReport.objects.get(profile=profile)
-    assert first["Location"] == "/atskaites/"
+    confirm_url = f"/atskaites/{report.pk}/iesniegt/"
+    assert first["Location"] == confirm_url
+    # "Iesniegt" on the confirmation page, pressed twice, submits once.
+    second = _sent_twice(
+        client, confirm_url, {"iesniegt": "1", **hidden_fields(client, confirm_url)}
+    )
+    assert second["Location"] == "/atskaites/"
+    report.refresh_from_db()
     assert report.status == MonthlyReport.Status.SUBMITTED
 
 

@@ -1,6 +1,7 @@
 """Finding clients' personal data in free text: personal codes, phone numbers and birth dates.
 A heuristic that errs towards finding too much. Monthly reports refuse such text
-(network.reports.personal_data); the search log hides it.
+(network.reports.personal_data); the search log hides it. `find_person_names` finds what looks
+like a person's name: the reports only warn about it (an institution's staff may be named).
 
 The text is normalised first (NFKC, invisible characters dropped, every dash one hyphen, any
 digits ASCII), and a code or number may have a space, dash, dot or slash between any two digits.
@@ -131,3 +132,41 @@ def find_personal_data(text):
     if any(pattern.search(text) for pattern in dates):
         found.append("birth_date")
     return found
+
+
+# A person's name: two or three capitalised words in a row ("Jāni Bērziņu"), or one before
+# "kungs"/"kundze". Only a warning (staff may be named with consent), so it may find too much.
+CAPITALISED = r"[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+"
+NAME_PAIR = re.compile(rf"(?<![\w-])({CAPITALISED}(?: {CAPITALISED}){{1,2}})(?![\w-])")
+ADDRESSED = re.compile(
+    rf"(?<![\w-])({CAPITALISED}) (?:kung|kundz)[a-zāēīū]*(?![\w-])", re.IGNORECASE
+)
+# Words that start institution and place names ("Jelgavas Amatu vidusskola"): a pair followed
+# by one of these nouns within two words is an institution, not a person.
+INSTITUTION_NOUN = re.compile(
+    r"^(?:\w*skol|pārvald|dien|dom|centr|biedrīb|bibliotēk|projekt|iestād|tiesa|tiesā|padom"
+    r"|birojs|biroj|nodaļ|slimnīc|fond|ministrij|aģentūr|inspekcij|policij|universitāt|koledž"
+    r"|muzej|nam|teātr|klub|apvienīb|pašvaldīb|novad|pilsēt|sabiedrīb|integrācij)",
+)
+
+
+def _is_institution(text, match):
+    """Genitive words ("Jelgavas Amatu") before an institution noun within two words."""
+    words = match.group(1).split()
+    if not all(word[-1] in "su" for word in words):
+        return False  # "Jāni Bērziņu skolā" is a person at a school
+    following = text[match.end() :].split()[:2]
+    return any(INSTITUTION_NOUN.match(word.lower()) for word in following)
+
+
+def find_person_names(text):
+    """Phrases in the text that look like a person's name, in order, each once."""
+    if not text:
+        return []
+    text = normalise(text)
+    found = []
+    for match in NAME_PAIR.finditer(text):
+        if not _is_institution(text, match):
+            found.append(match.group(1))
+    found.extend(match.group(0) for match in ADDRESSED.finditer(text))
+    return list(dict.fromkeys(found))

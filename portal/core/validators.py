@@ -4,8 +4,10 @@
 import unicodedata
 
 from django import forms
+from django.contrib.auth.password_validation import MinimumLengthValidator
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 def validate_single_line(value):
@@ -38,3 +40,22 @@ class SingleLineFieldsMixin:
         for field in self.fields.values():
             if is_single_line(field) and validate_single_line not in field.validators:
                 field.validators.append(validate_single_line)
+
+
+class PasswordLengthValidator(MinimumLengthValidator):
+    """Django's length rule in the portal's own Latvian: Django's catalogue picks the wrong
+    Latvian plural ("vismaz 12 rakstzīmei")."""
+
+    def get_error_message(self):
+        return ngettext(
+            "Parole ir par īsu: tajā jābūt vismaz %(min_length)d rakstzīmei.",
+            "Parole ir par īsu: tajā jābūt vismaz %(min_length)d rakstzīmēm.",
+            self.min_length,
+        ) % {"min_length": self.min_length}
+
+    def get_help_text(self):
+        return ngettext(
+            "Parolē jābūt vismaz %(min_length)d rakstzīmei.",
+            "Parolē jābūt vismaz %(min_length)d rakstzīmēm.",
+            self.min_length,
+        ) % {"min_length": self.min_length}

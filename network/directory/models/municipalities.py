@@ -15,6 +15,7 @@ from wagtail.search import index
 from network.directory.compare import build_comparison
 from network.directory.feeds import MunicipalityFeed
 from network.directory.models.services import Organization, Service, attach_listing_details
+from network.directory.study import ranked_with_mediator, study_for
 from portal.core.cache import remember
 from portal.core.lists import Shortlist
 from portal.core.pages import restricted
@@ -30,6 +31,16 @@ PRACTICES_SHOWN = 5
 # What a directory entry (network/directory/includes/service_item.html) shows: reading only
 # these keeps the page's model building small; a field left out would cost a query per entry.
 SERVICE_ITEM_FIELDS = ("name", "status", "is_demo", "organization__name")
+# The fields the compare choices and the suggestions of what to study read of each municipality.
+OPTION_FIELDS = (
+    "slug",
+    "title",
+    "name_genitive",
+    "name_locative",
+    "latitude",
+    "longitude",
+    "mediators_text",
+)
 # The `tema` value of services without a topic.
 UNTAGGED_SLUG = "citi"
 
@@ -365,20 +376,32 @@ class MunicipalityPage(RoutablePageMixin, Page):
         if practices.more:
             context["knowledge_url"] = self.practices_listing_url(request, practices.items[0])
         context["index_page"] = self.index_page()
-        context["compare_with"] = [
-            other for other in self.compare_options() if other["slug"] != self.slug
-        ]
+        options = self.compare_options()
+        context["compare_with"] = [other for other in options if other["slug"] != self.slug]
+        # The compare list starts at the municipality most worth comparing with, not the first.
+        best = ranked_with_mediator(self, options)[:1]
+        context["compare_default"] = best[0][0]["slug"] if best else ""
+        context["facts_known"] = self.has_practice_facts()
+        if not self.mediators_text or not overview.groups:
+            context["study"] = study_for(self, options)
         return context
 
+    def has_practice_facts(self):
+        """Whether any practice fact is known (else the page says so in one sentence)."""
+        facts = (self.mediators_text, self.families_note, self.funded_hours)
+        numbers = (self.mediator_since, self.families_supported, self.office_provided)
+        return any(facts) or any(value is not None for value in numbers)
+
     def compare_options(self):
-        """[{slug, title}] of the live municipalities beside this one (this one included): the
-        same list on every municipality page, so kept in the page cache."""
+        """[{slug, title, name forms, place, mediators}] of the live municipalities beside this
+        one (this one included): the same list on every municipality page, so kept in the page
+        cache."""
 
         def build():
             siblings = MunicipalityPage.objects.sibling_of(self).live().exclude(restricted())
-            return list(siblings.order_by("title").values("slug", "title"))
+            return list(siblings.order_by("title").values(*OPTION_FIELDS))
 
-        return remember(f"municipality-options:{self.path[: -self.steplen]}", build)
+        return remember(f"municipality-options:v2:{self.path[: -self.steplen]}", build)
 
     def practices_listing_url(self, request, practice):
         """URL of the knowledge listing a linked practice sits in (an article's parent; it

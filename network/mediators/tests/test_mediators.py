@@ -167,3 +167,18 @@ def test_network_page_filters_are_a_form_whose_bad_values_are_errors(
     assert response.status_code == 200
     assert html.count('class="field-error"') == 2
     assert "Neviens mediators neatbilst" in html and ">Anna Mediatore<" not in html
+
+
+def test_map_labels_are_placed_apart_and_the_frame_is_cut_to_them(client, demo_site):
+    from network.mediators.map import HEIGHT, dot_box, map_frame
+
+    index = MediatorIndexPage.objects.live().first()
+    response = client.get(index.url)
+    points = response.context["map_points"]
+    labels, dots = [point["box"] for point in points], [dot_box(point) for point in points]
+    for i, box in enumerate(labels):
+        assert all(box.overlap(other) == 0 for other in labels[i + 1 :] + dots), points[i]["title"]
+    frame = map_frame(points)
+    assert frame["top"] >= 0 and frame["top"] + frame["height"] <= HEIGHT
+    assert frame["height"] < HEIGHT  # no empty sea below the towns
+    assert f'viewBox="0 {frame["top"]} 403 {frame["height"]}"' in response.content.decode()

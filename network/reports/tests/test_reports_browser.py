@@ -1,5 +1,6 @@
-"""The mediator's monthly reports on a 360 px phone in Chromium: the list, the draft form, saving,
-submitting and the locked page, with no sideways scrolling and no serious axe violations."""
+"""The mediator's monthly reports on a 360 px phone in Chromium: the list, the draft form (a row
+added in place, the error summary on top), saving, the confirmation, submitting and the locked
+page, with no sideways scrolling, no Wagtail userbar and no serious axe violations."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -60,10 +61,22 @@ def test_a_mediator_saves_and_submits_a_report_on_a_phone(demo, browser, camera)
         camera.shoot(page, "list")
 
         page.click(f"a[href='/atskaites/{draft.pk}/']")
+        assert page.locator(".w-userbar, wagtail-userbar").count() == 0
+        rows = page.locator("[data-rows=sadarbiba] .report-row")
+        before, facts = rows.count(), draft.cooperation_facts.count()
+        page.click("button[name=pievienot-sadarbibu]")  # in place, nothing sent
+        assert rows.count() == before + 1
+        assert page.evaluate("document.activeElement.name") == f"sadarbiba-{before}-organization"
+        page.select_option(f"select[name=sadarbiba-{before}-organization]", index=1)
         page.fill("input[name=families_regular]", "15")
         page.fill("textarea[name=highlights]", "Demo: zvanīju +371 20000000")
         page.click("button[name=saglabat]")
-        assert "tālruņa numurs" in page.locator(".field-error").first.inner_text()
+        summary = page.locator(".error-summary")
+        assert "tālruņa numurs" in summary.inner_text()
+        assert summary.bounding_box()["y"] < 740  # on the first screen, not 1,400 px down
+        assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+        summary.locator("a").first.click()
+        assert page.evaluate("document.activeElement.name") == "highlights"
         assert no_sideways_scroll(page)
         assert serious_violations(page) == []
         camera.shoot(page, "refused")
@@ -71,6 +84,14 @@ def test_a_mediator_saves_and_submits_a_report_on_a_phone(demo, browser, camera)
         page.fill("textarea[name=highlights]", "Demo: sadarbība ar Ventspils 6. vidusskolu")
         page.click("button[name=saglabat]")
         assert "Melnraksts saglabāts" in page.content()
+        assert draft.cooperation_facts.count() == facts + 1  # the row added in place is saved
+        page.click("button[name=iesniegt]")
+        page.wait_for_url(demo + f"/atskaites/{draft.pk}/iesniegt/")
+        draft.refresh_from_db()
+        assert draft.status == MonthlyReport.Status.DRAFT  # not yet: first the check
+        assert no_sideways_scroll(page)
+        assert serious_violations(page) == []
+        camera.shoot(page, "confirm")
         page.click("button[name=iesniegt]")
         page.wait_for_url(demo + "/atskaites/")
         draft.refresh_from_db()
