@@ -32,6 +32,9 @@ profile = people_fixtures.profile
 other_profile = people_fixtures.other_profile
 make_post = people_fixtures.make_post
 editor = test_accounts.editor
+# Network's autouse cache clearing, for these tests built on its fixtures: Wagtail caches the
+# sites' root paths, and an earlier test's site would leave these pages without a URL.
+_empty_cache = network_fixtures._empty_cache
 
 pytestmark = pytest.mark.django_db
 

@@ -53,7 +53,7 @@ def test_a_mediator_saves_and_submits_a_report_on_a_phone(demo, browser, camera)
         page.goto(demo + "/atskaites/")
         page.fill("input[name=username]", "demo-mediators")
         page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
+        page.locator("main").get_by_role("button", name="Pieslēgties").click()
         page.wait_for_url(demo + "/atskaites/")
         assert page.locator(".report-list__item").count() == 8
         assert no_sideways_scroll(page)
