@@ -70,6 +70,11 @@ def _sources_by_label():
     return {source.model_label.lower(): source for source in active_sources()}
 
 
+def source_by_label(label):
+    """The source whose documents' ids start with `label` ("network.service"), or None."""
+    return _sources_by_label().get(label)
+
+
 def source_for(model):
     """The source of a model class, or None when it is not searchable."""
     return _sources_by_label().get(model._meta.label_lower)

@@ -134,6 +134,7 @@ class Hit:
     nearest: bool = False  # found by the relaxed pass, not by the question itself
     phone: str = ""  # a contact's number, to call from the result
     page_title: str = ""  # a passage's page: the title is then the section's heading
+    details: dict = field(default_factory=dict)  # its source's hit_details(): open now, address
 
     @property
     def language(self):

@@ -87,6 +87,11 @@ class Source:
     def doc_id(self, obj):
         return f"{self.model_label.lower()}:{obj.pk}"
 
+    def hit_details(self, object_ids):
+        """{object id: {name: value}} shown with a result but not indexed, because it changes
+        by the minute (is it open now?); read for one page of results. None by default."""
+        return {}
+
     def reference_lookups(self, model):
         """Lookups from this source's objects to a `model` object whose slug, title or URL
         their documents copy (a municipality, a topic)."""

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from portal.core.client import over_limit
 from portal.core.params import BadParameter
 
-from . import promotions, searchlog, service
+from . import promotions, registry, searchlog, service
 from .models import SearchLog
 from .params import MAX_SUGGEST_LENGTH, BadSearch, parse
 from .query import vocabulary
@@ -54,6 +54,19 @@ def url_with(query_dict, drop=(), add=()):
         params.appendlist(key, value)
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+def attach_hit_details(hits):
+    """What each hit's source shows beside it but never indexes (open now, an address)."""
+    by_label = {}
+    for hit in hits:
+        label, _sep, object_id = hit.doc_id.partition(":")
+        by_label.setdefault(label, []).append((hit, object_id))
+    for label, pairs in by_label.items():
+        source = registry.source_by_label(label)
+        details = source.hit_details([object_id for _hit, object_id in pairs]) if source else {}
+        for hit, object_id in pairs:
+            hit.details = details.get(object_id, {})
 
 
 def chips(request, results):
@@ -186,6 +199,7 @@ def search_page(request):
     if params.is_empty:
         return render(request, TEMPLATE, context)
     results = service.search(params)
+    attach_hit_details(results.ordered_hits)
     promoted = shown_promotions(params)
     log = log_search(request, params, results, promoted, SearchLog.Source.PAGE)
     context.update(

@@ -7,6 +7,7 @@ search/tests/test_references.py compares the two.
 
 from django.utils.translation import gettext_lazy as _
 
+from network.directory.models.services import attach_listing_details
 from search.registry import Group
 from search.sources import (
     DirectorySource,
@@ -72,6 +73,20 @@ class ServiceSource(DirectorySource):
 
     def related_rows(self, ids):
         return {**self.relations(ids), "url": UrlTemplate("network:service")}
+
+    def hit_details(self, object_ids):
+        """Open now (today's hours) and the first address of a page of service results."""
+        services = list(
+            self.model.objects.filter(pk__in=object_ids).prefetch_related(
+                "service_at_locations__location"
+            )
+        )
+        attach_listing_details(services)
+        details = {}
+        for service in services:
+            address = next((p.address_text or p.name for p in service.addresses()), "")
+            details[str(service.pk)] = {"opening": service.opening_status(), "address": address}
+        return details
 
     def row_document(self, row, related):
         pk, name, alternate_name, description, organization, organization_alternate = row

@@ -109,3 +109,28 @@ def test_a_contact_result_carries_its_phone_to_call(client, settings, demo_site)
     assert hits_of(data, "contacts")[0]["phone"] == number
     html = client.get("/meklet/", {"q": "apģērbi bērniem Ventspilī"}).content.decode()
     assert f'href="tel:{number.replace(" ", "")}"' in html
+
+
+def test_a_contact_result_shows_whether_it_is_open_and_where(client, settings, demo_site):
+    import datetime
+    from unittest import mock
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    from network.directory.models import Location, Schedule, ServiceAtLocation
+
+    service = Service.objects.get(
+        name="Humānā palīdzība", organization__name="Biedrība “Sarkanais Krusts”"
+    )
+    Schedule.objects.create(service=service, weekday=1, opens_at="09:00", closes_at="12:00")
+    # Example data, not a real address.
+    location = Location.objects.create(name="Punkts", address_1="Piemēra iela 1", city="Ventspils")
+    ServiceAtLocation.objects.create(service=service, location=location)
+    settings.ELASTICSEARCH_URL = ""
+    monday = datetime.datetime(2026, 11, 23, 10, 15, tzinfo=ZoneInfo("Europe/Riga"))
+    with mock.patch.object(timezone, "now", return_value=monday):
+        html = client.get("/meklet/", {"q": "apģērbi bērniem Ventspilī"}).content.decode()
+    first = html[html.index('class="result') : html.index("</li>", html.index('class="result'))]
+    assert "Atvērts tagad, līdz 12:00" in first
+    assert "Piemēra iela 1, Ventspils" in first
