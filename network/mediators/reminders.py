@@ -58,7 +58,7 @@ def reminder_body(services, today, base_url):
         _("Labdien!"),
         "",
         _(
-            "Pakalpojumu katalogā jūs atbildat par šo ierakstu kontaktiem. Ierakstu, kas "
+            "Pakalpojumu katalogā Jūs atbildat par šo ierakstu kontaktiem. Ierakstu, kas "
             "pārbaudīts pirms vairāk nekā 12 mēnešiem, lapā rāda ar brīdinājumu."
         ),
         "",

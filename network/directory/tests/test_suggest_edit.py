@@ -51,6 +51,13 @@ def test_form_renders_with_labels_and_a_hidden_honeypot(client, service):
     assert 'class="hp-field" aria-hidden="true"' in html
 
 
+def test_no_wagtail_userbar_over_the_form(admin_client, service):
+    # A superuser sees the userbar on the card; the form it would cover on a phone has none.
+    assert "wagtail-userbar" in admin_client.get(service.get_absolute_url()).content.decode()
+    html = admin_client.get(f"/pakalpojumi/{service.pk}/labot/").content.decode()
+    assert "wagtail-userbar" not in html and 'name="message"' in html
+
+
 def test_suggestion_creates_a_pending_request_and_leaves_the_service_alone(client, service):
     before = snapshot(service)
     response = client.post(url(service), suggestion(contact_email="mediators@example.org"))
