@@ -33,6 +33,6 @@ class KnowledgeFeed(PortalFeed):
             return public_url(index_page.topic_url(self.topic))
         return page_public_url(index_page)
 
-    def entries(self, index_page):
+    def items(self, index_page):
         items = prefetch_by_type(index_page.items(topic=self.topic)[:FEED_SIZE], "topics")
         return [page_entry(item, item.topics.all()) for item in items]

@@ -60,7 +60,7 @@ class MunicipalityFeed(PortalFeed):
     def link(self, municipality):
         return page_public_url(municipality)
 
-    def entries(self, municipality):
+    def items(self, municipality):
         services = (
             Service.objects.public()
             .filter(service_areas=municipality)

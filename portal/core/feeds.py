@@ -49,19 +49,13 @@ def newest_first(entries, size=FEED_SIZE):
 
 
 class PortalFeed(Feed):
-    """An Atom feed of FeedEntry items (`entries(obj)`); one instance serves one request."""
+    """An Atom feed whose `items(obj)` are FeedEntry objects; one instance serves one request."""
 
     feed_type = Atom1Feed
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
-
-    def entries(self, obj):
-        raise NotImplementedError
-
-    def items(self, obj):
-        return self.entries(obj)
 
     def feed_url(self, obj):
         # The validator checks the self link against the address it fetched the feed from.

@@ -479,10 +479,6 @@ class Phone(Orderable):
         return self.number
 
     @property
-    def e164(self):
-        return phones.e164(self.number)
-
-    @property
     def tel_uri(self):
         return phones.tel_uri(self.number, self.extension)
 
