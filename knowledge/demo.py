@@ -45,7 +45,7 @@ def load(site, log):
     ensure_moderation_workflow([index_page, guide])
     log(
         f"knowledge: {len(topics)} topics, 1 seminar, {ArticlePage.objects.count()} articles, "
-        f"guide with {guide.steps().count()} steps, moderation workflow"
+        f"guide with {len(guide.steps())} steps, moderation workflow"
     )
 
 

@@ -36,7 +36,7 @@ class KnowledgeIndexPageFactory(KnowledgePageFactory):
 
 
 class ArticlePageFactory(KnowledgePageFactory):
-    title = factory.Sequence(lambda n: f"Laba prakse {n}")
+    title = factory.Sequence(lambda n: f"Labā prakse {n}")
     slug = factory.Sequence(lambda n: f"laba-prakse-{n}")
     summary = "Kas tiek darīts un kāpēc tas palīdz."
     practice_status = "promising"

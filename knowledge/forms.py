@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from portal.core.cache import remember
+from portal.core.languages import in_language
 from portal.core.lists import Shortlist
 from taxonomy.models import Topic
 
@@ -106,7 +107,10 @@ def filter_lists(index_page, request=None):
                 for topic in topics
             ],
             "guides": Shortlist(
-                [{"title": guide.title, "url": guide.get_url(request)} for guide in guides],
+                [
+                    {"title": guide.title, "url": guide.get_url(request)}
+                    for guide in in_language(guides, index_page.locale)
+                ],
                 guides.total,
             ),
         }

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.core.languages import in_language, source_page
 from portal.core.lists import Shortlist
 from portal.core.pages import prefetch_by_type, restricted
 from portal.core.public_url import page_public_url
@@ -113,7 +114,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         """Live articles and seminars below this page, newest first, narrowed by the filters."""
         items = (
             Page.objects.live()
-            .descendant_of(self)
+            .descendant_of(source_page(self))
             .type(ArticlePage, SeminarPage)
             .exclude(restricted())
             .order_by("-first_published_at", "-pk")
@@ -145,20 +146,20 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         return (
             GuidePage.objects.live()
             .exclude(restricted())
-            .filter(locale_id=self.locale_id)
+            .filter(locale_id=source_page(self).locale_id)
             .order_by("title")
         )
 
     def municipalities(self):
-        """Live municipality pages in this listing's language: the filter's choices."""
-        return municipality_model().objects.live().filter(locale_id=self.locale_id)
+        """Live municipality pages of this listing's source tree: the filter's choices."""
+        return municipality_model().objects.live().filter(locale_id=source_page(self).locale_id)
 
     def paginate(self, request, queryset):
         page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
         # The cards show each item's topic and municipality names: fetched per type, not per
         # item, into plain lists (no queryset per item), municipalities by title only.
         page_obj.object_list = prefetch_by_type(
-            page_obj.object_list,
+            in_language(page_obj.object_list, self.locale),
             Prefetch("topics", to_attr="card_topics"),
             Prefetch(
                 "municipalities",
@@ -305,7 +306,7 @@ class ArticlePage(SectionedPage, KnowledgeContent, Page):
     search_text_fields = ["body", "contact_role"]
 
     class Meta:
-        verbose_name = _("laba prakse")
+        verbose_name = _("labā prakse")
         verbose_name_plural = _("labās prakses")
 
     def intro_texts(self):
@@ -470,7 +471,10 @@ class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
         verbose_name_plural = _("ceļveži")
 
     def steps(self):
-        return GuideStepPage.objects.child_of(self).live().exclude(restricted()).order_by("path")
+        """The live steps, read from the source guide and shown in this guide's language."""
+        source = source_page(self)
+        steps = GuideStepPage.objects.child_of(source).live().exclude(restricted())
+        return in_language(steps.order_by("path"), self.locale)
 
     @path("")
     def overview_route(self, request):

@@ -13,8 +13,10 @@ class PortalConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.models import Locale
 
+        from .core import languages
         from .core.cache import connect_signals
         from .core.pages import forget_locales
+        from .core.permission_names import name_permissions_in_latvian, name_unnamed_models
         from .core.validators import validate_single_line
 
         # Every CharField in the admin's forms (page titles, snippets, their inline rows) is one
@@ -23,10 +25,13 @@ class PortalConfig(AppConfig):
             models.CharField, override={"validators": [validate_single_line]}
         )
 
+        languages.install()
+        name_unnamed_models()
         connect_signals()
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="portal-forget-locales")
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="portal-forget-locales")
         post_migrate.connect(after_migrate, sender=self)
+        post_migrate.connect(name_permissions_in_latvian, dispatch_uid="portal-permission-names")
 
 
 def after_migrate(using="default", **kwargs):

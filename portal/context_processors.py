@@ -1,7 +1,7 @@
 from wagtail.models import Page, Site
 
 from .core.cache import remember
-from .core.pages import active_locale, public
+from .core.pages import active_locale, localized, public
 from .models import SiteSettings
 
 
@@ -31,6 +31,10 @@ def build_chrome(request, site, active):
         items = [translated.get(item.translation_key, item) for item in items]
         root = translated.get(root.translation_key, root)
     site_settings = SiteSettings.for_site(site)
+    about = localized(site_settings.about_page, active)
+    footer_text = site_settings.footer_text
+    if not active.is_default and site_settings.footer_text_en:
+        footer_text = site_settings.footer_text_en
     return {
         "nav_root": {"url": root.get_url(request), "title": root.title},
         "nav_pages": [
@@ -43,7 +47,10 @@ def build_chrome(request, site, active):
             for item in items
         ],
         "footer": {
-            "text": site_settings.footer_text,
+            "text": footer_text,
             "contact_email": site_settings.contact_email,
+            "about": {"title": about.title, "url": about.get_url(request)}
+            if about is not None and about.live
+            else None,
         },
     }

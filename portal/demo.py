@@ -11,9 +11,10 @@ from knowledge import demo as knowledge_demo
 from network.evaluation import demo as evaluation_demo
 from network.evaluation.models import LIKERT_KEYS
 
-from .core.demo_data import read
+from .core.demo_data import create_page, read
+from .core.demo_translations import load_demo_translations
 from .core.public_url import site_address
-from .models import HomePage, SiteSettings
+from .models import HomePage, InfoPage, SiteSettings
 
 DEMO_ADMIN_USERNAME = "demo-admin"
 DEMO_MARK = "[DEMO]"
@@ -25,7 +26,7 @@ def build_site(log):
     """Locales, the Latvian home page as the site root, its English translation, settings."""
     data = read(DATA)
     latvian, _ = Locale.objects.get_or_create(language_code="lv")
-    english, _ = Locale.objects.get_or_create(language_code="en")
+    Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node()
     if root is None:  # a flushed database has lost the roots Wagtail's migrations made
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=latvian))
@@ -55,15 +56,13 @@ def build_site(log):
         # Wagtail's placeholder "Welcome" page is not part of the portal.
         if old_root.specific_class is Page and old_root.depth == 2:
             old_root.delete()
-    if not home.has_translation(english):
-        translated = home.copy_for_translation(english)
-        translated.title = data["home_en"]["title"]
-        translated.intro = data["home_en"]["intro"]
-        translated.save_revision().publish()
+    about, _ = create_page(home, InfoPage, data["about"])
     settings = SiteSettings.for_site(site)
     if not settings.footer_text:
         settings.footer_text = data["settings"]["footer_text"]
+        settings.footer_text_en = data["settings"]["footer_text_en"]
         settings.contact_email = data["settings"]["contact_email"]
+        settings.about_page = about
         settings.save()
     return site
 
@@ -86,6 +85,11 @@ def ensure_demo_admin(log):
         last_name="Administrators",
     )
     log(f"portal: demo admin created — login: {DEMO_ADMIN_USERNAME} / password: {password}")
+
+
+def translate_demo(site, log):
+    """The English translations of the pages partners read first (data/**/en/*.po)."""
+    load_demo_translations(site.root_page, "en", log)
 
 
 def link_apps_content(site, log):

@@ -11,7 +11,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
+from .core.languages import source_page
 from .core.models import OutgoingMail  # noqa: F401 (the portal app registers its models here)
 from .core.pages import active_locale, localized, public
 from .core.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, MEDIATORS_GROUP, MODERATORS_GROUP
@@ -81,7 +83,7 @@ class HomePage(Page):
         experience = entry_points["experience_index_page"]
         context["experience_index"] = experience
         context["latest_experience"] = (
-            public(experience.get_children().live())
+            public(source_page(experience).get_children().live())
             .select_related("locale")
             .order_by("-first_published_at")[:3]
             if experience
@@ -120,6 +122,18 @@ class HomePage(Page):
         return self.entry_points()[field_name]
 
     def route(self, request, path_components):
+        """A translated home routes in its own tree first; a path that has no translation
+        there is served from the default-language tree, inside this language's frame
+        (portal/core/languages.py), so no URL under /en/ is a 404 that is not one in Latvian."""
+        try:
+            return self.route_in_tree(request, path_components)
+        except Http404:
+            source = source_page(self)
+            if source.pk == self.pk:
+                raise
+            return source.route_in_tree(request, path_components)
+
+    def route_in_tree(self, request, path_components):
         """Wagtail routes one level at a time, two queries per level (the child by slug, then
         its specific page). This reads every page on the path in one query and descends to
         the deepest; a page that answers the rest of the path with its own routes takes over
@@ -163,6 +177,31 @@ def routes_itself(page, remaining):
     return True
 
 
+class InfoPage(Page):
+    """A plain page of text about the portal itself (About, privacy), linked from the footer."""
+
+    intro = RichTextField(
+        _("ievads"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Viens vai divi teikumi, redzami zem virsraksta."),
+    )
+    body = RichTextField(
+        _("teksts"),
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+        help_text=_("Virsraksti (H2, H3) sadala tekstu daļās; saraksti un saites ir atļauti."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("informācijas lapa")
+        verbose_name_plural = _("informācijas lapas")
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     footer_text = models.TextField(
@@ -176,7 +215,27 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Portāla redakcijas e-pasts, rādīts kājenē."),
     )
 
-    panels = [FieldPanel("footer_text"), FieldPanel("contact_email")]
+    footer_text_en = models.TextField(
+        _("kājenes teksts angliski"),
+        blank=True,
+        help_text=_("Tas pats teksts angliskajai vietnei (/en/). Tukšs: rāda latvisko."),
+    )
+    about_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("lapa “Par portālu”"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Saite kājenē; angliskajā vietnē ved uz tās tulkojumu, ja tāds ir."),
+    )
+
+    panels = [
+        FieldPanel("footer_text"),
+        FieldPanel("footer_text_en"),
+        FieldPanel("contact_email"),
+        FieldPanel("about_page"),
+    ]
 
     class Meta:
         verbose_name = _("vietnes iestatījumi")

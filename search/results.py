@@ -241,11 +241,12 @@ class SearchResults:
 
 def one_per_page(hits):
     """The hits without the later ones of a page already there: a long page's passages (ids
-    "<page's id>#<anchor>") would otherwise fill a group with one page's sections."""
+    "<page's id>#<anchor>") would otherwise fill a group with one page's sections, and a page
+    and its translation share one address in the reader's language."""
     seen = set()
     kept = []
     for hit in hits:
-        page = hit.doc_id.partition("#")[0]
+        page = (hit.url or hit.doc_id).partition("#")[0]
         if page not in seen:
             seen.add(page)
             kept.append(hit)

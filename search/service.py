@@ -4,6 +4,8 @@ import logging
 
 from django.utils.translation import get_language
 
+from portal.core.languages import in_reader_language
+
 from . import engine, fallback, indexing
 from .results import make_plan
 
@@ -17,12 +19,17 @@ def current_locale():
 def search(params):
     """SearchResults for checked SearchParams; never raises because the engine is down."""
     plan = make_plan(params, current_locale())
+    results = None
     if indexing.engine_ready():
         try:
-            return engine.run(plan)
+            results = engine.run(plan)
         except indexing.ENGINE_ERRORS as error:
             indexing.mark_down(error)
-    return fallback.run(plan)
+    if results is None:
+        results = fallback.run(plan)
+    for hit in results.hits:
+        hit.url = in_reader_language(hit.url)
+    return results
 
 
 def suggest(prefix):

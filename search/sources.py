@@ -26,7 +26,9 @@ from functools import lru_cache
 from itertools import islice
 
 from django.apps import apps
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
@@ -104,7 +106,9 @@ class Source:
         )
         for obj in queryset.iterator(chunk_size=BATCH_SIZE):
             try:
-                found = list(self.object_documents(obj))
+                # Stored addresses are the default language's, whoever's request saved it.
+                with translation.override(settings.LANGUAGE_CODE):
+                    found = list(self.object_documents(obj))
             except Exception:  # one broken object must not stop a rebuild
                 logger.exception("search: could not turn %s %s into a document", self, obj.pk)
                 continue
@@ -277,7 +281,8 @@ class DirectorySource(SnippetSource):
             for row in batch:
                 doc_id = f"{self.model_label.lower()}:{row[0]}"
                 try:
-                    document = self.row_document(row, related)
+                    with translation.override(settings.LANGUAGE_CODE):
+                        document = self.row_document(row, related)
                 except Exception:  # one broken object must not stop a rebuild
                     logger.exception("search: could not turn %s into a document", doc_id)
                     continue

@@ -47,6 +47,6 @@ def test_search_text_and_accessors(article, topics, municipalities):
 def test_guide_step_search_text_and_topics_come_from_the_guide(guide, topics):
     guide.topics.set([topics["izglitiba"]])
     guide.save()
-    step = guide.steps().first()
+    step = guide.steps()[0]
     assert step.search_text().startswith("Solis numur 1")
     assert list(step.topics.all()) == [topics["izglitiba"]]

@@ -100,7 +100,7 @@ def test_the_demo_seminar_has_a_table_of_contents_whose_links_resolve(client, de
 
 
 def test_seminar_passages_are_its_sections_with_anchors(demo_site):
-    seminar = SeminarPage.objects.get()
+    seminar = SeminarPage.objects.get(locale__language_code="lv")
     text, passages = seminar.search_passages()
     anchors = [passage.anchor for passage in passages]
     assert anchors[:2] == ["seminar-goals", "seminar-tasks"]

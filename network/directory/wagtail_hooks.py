@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
@@ -23,10 +23,16 @@ VERIFY_ACTION = "action-verify"
 STALE_REPORT_PATH = "reports/novecojusi-kontakti/"
 
 
+# "jā" for demo rows: Wagtail's BooleanColumn titles its icons "True"/"False" in English.
+DEMO_COLUMN = Column(
+    "is_demo", label=_("demo dati"), accessor=lambda record: _("jā") if record.is_demo else ""
+)
+
+
 class OrganizationViewSet(SnippetViewSet):
     model = Organization
     icon = "group"
-    list_display = ["name", "alternate_name", BooleanColumn("is_demo"), "last_modified"]
+    list_display = ["name", "alternate_name", DEMO_COLUMN, "last_modified"]
     list_filter = ["is_demo"]
     search_backend_name = None  # plain ORM search: predictable on SQLite and PostgreSQL
     search_fields = ["name", "alternate_name", "description"]

@@ -227,6 +227,8 @@ class ReportReminder(models.Model):
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("atskaites atgādinājums")
+        verbose_name_plural = _("atskaišu atgādinājumi")
         constraints = [
             models.UniqueConstraint(fields=["profile", "month"], name="one_reminder_per_month")
         ]

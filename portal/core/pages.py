@@ -1,5 +1,6 @@
 """Query helpers for pages: the same answers as Wagtail's own helpers in fewer queries."""
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.utils import translation
@@ -16,7 +17,25 @@ def forget_locales(**kwargs):
 
 def active_locale(request=None):
     """The Locale of the active language, without a query once this process has seen it."""
-    code = translation.get_language()
+    return locale_for(translation.get_language())
+
+
+def default_locale():
+    """The Locale of the default language (Latvian), without a query once seen."""
+    return locale_for(settings.LANGUAGE_CODE)
+
+
+def locale_by_id(locale_id):
+    """A Locale by primary key, from the same per-process memory."""
+    for locale in _LOCALES.values():
+        if locale.id == locale_id:
+            return locale
+    locale = Locale.objects.get(pk=locale_id)
+    _LOCALES[locale.language_code] = locale
+    return locale
+
+
+def locale_for(code):
     locale = _LOCALES.get(code)
     if locale is None:
         try:

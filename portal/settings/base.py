@@ -31,7 +31,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
@@ -44,7 +43,8 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",
     "wagtail",
     "modelcluster",
@@ -187,7 +187,9 @@ LANGUAGE_CODE = "lv"
 LANGUAGES = [("lv", "Latviešu"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's own catalogue first, then the Latvian admin catalogues we keep for the packages
+# in use (locale/upstream/<package>/locale, in their translators' shape, to offer upstream).
+LOCALE_PATHS = [BASE_DIR / "locale", *sorted((BASE_DIR / "locale" / "upstream").glob("**/locale"))]
 TIME_ZONE = "Europe/Riga"
 USE_I18N = True
 USE_TZ = True
@@ -236,6 +238,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "300"))
 
 WAGTAIL_SITE_NAME = "Mediatoru tīkls"
+# No Gravatar: the CSP allows only our own images and the servers may have no internet, so the
+# admin shows Wagtail's bundled default avatar (or the one a user uploads).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Blocks an app offers to another app's StreamField (portal.core.blocks.offered_blocks), so
 # knowledge's seminar page shows network's survey results without knowledge importing network.
 OFFERED_BLOCKS = {

@@ -2,50 +2,44 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from portal.core.pages import active_locale, locale_by_id
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the page's translation if it has one, else that language's home."""
+    """One link per language to this same page there: a translation keeps its source's path,
+    and a page without one is served in the other language's frame (portal/core/languages.py),
+    so the counterpart is the same path under the other prefix. No query."""
     request = context["request"]
-    page = context.get("page") if isinstance(context.get("page"), Page) else None
     current = translation.get_language()
-    translations, homes = ({}, {}) if page is None else page_and_home_urls(request, page)
-    links = []
-    for code, name in settings.LANGUAGES:
-        if code in translations:
-            url = translations[code]
-        elif page is not None:
-            url = homes.get(code) or _home_url(code)
-        else:
-            url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return links
+    path = request.get_full_path()
+    return [
+        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
 
 
-def page_and_home_urls(request, page):
-    """({language: URL of the page's translation}, {language: URL of the home page}), in one
-    query. Not kept in the page cache: a read there is a query too, and a miss (every first
-    render of a page) costs five more to store it."""
-    site = Site.find_for_request(request)
-    home_key = site.root_page.translation_key if site else None
-    translations, homes = {}, {}
-    keys = {page.translation_key, home_key} - {None}
-    pages = Page.objects.filter(translation_key__in=keys).live().select_related("locale")
-    for translated in pages:
-        code = translated.locale.language_code
-        if translated.translation_key == page.translation_key:
-            translations[code] = translated.get_url(request)
-        if translated.translation_key == home_key:
-            homes[code] = translated.get_url(request)
-    return translations, homes
+@register.simple_tag(takes_context=True)
+def language_url(context, code):
+    """This page's address in another language (see language_links)."""
+    return translate_url(context["request"].get_full_path(), code)
 
 
-def _home_url(language_code):
-    return "/" if language_code == settings.LANGUAGE_CODE else f"/{language_code}/"
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language of the page's content when it differs from the reader's (a Latvian page
+    served under /en/ without a translation), else an empty string."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return ""
+    locale = active_locale()
+    if page.locale_id == locale.id:
+        return ""
+    return locale_by_id(page.locale_id).language_code
 
 
 @register.filter

@@ -26,7 +26,7 @@ def test_home_page_renders_in_english(client, demo_site):
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="en">' in html
-    assert "Mediator Network" in html
+    assert "Roma mediator network" in html
     assert "New mediator?" in html
 
 
@@ -129,7 +129,8 @@ def test_site_root_is_the_latvian_home_page_with_an_english_translation(demo_sit
     assert {p.locale.language_code for p in home.get_translations(inclusive=True)} == {"lv", "en"}
 
 
-def test_english_home_falls_back_to_latvian_entry_points_and_menu(client, demo_site):
+def test_english_home_links_translations_and_keeps_untranslated_pages_in_english(client, demo_site):
     html = client.get("/en/").content.decode()
-    assert 'class="button" href="/pasvaldibas/"' in html  # municipality list not yet translated
-    assert '<a href="/pasvaldibas/">Pašvaldības</a>' in html
+    assert 'class="button" href="/en/pasvaldibas/">Municipalities</a>' in html  # translated
+    # Not translated: the Latvian title, marked as Latvian, at its English address.
+    assert '<li lang="lv"><a href="/en/mediatori/">Mediatori</a></li>' in html

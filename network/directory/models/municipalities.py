@@ -17,6 +17,7 @@ from network.directory.feeds import MunicipalityFeed
 from network.directory.models.services import Organization, Service, attach_listing_details
 from network.directory.study import ranked_with_mediator, study_for
 from portal.core.cache import remember
+from portal.core.languages import source_page
 from portal.core.lists import Shortlist
 from portal.core.pages import restricted
 from taxonomy.models import Topic
@@ -103,7 +104,7 @@ class MunicipalityIndexPage(RoutablePageMixin, Page):
         verbose_name = _("pašvaldību saraksts")
 
     def municipalities(self):
-        pages = MunicipalityPage.objects.child_of(self).live()
+        pages = MunicipalityPage.objects.child_of(source_page(self)).live()
         return pages.exclude(restricted()).order_by("title")
 
     def get_context(self, request, *args, **kwargs):

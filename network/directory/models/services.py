@@ -197,6 +197,17 @@ class Location(index.Indexed, DirectoryRecord):
         return ", ".join(p for p in [self.address_1, self.city, self.postal_code] if p)
 
 
+class ReadOnlyPanel(FieldPanel):
+    """A field shown, not edited; empty reads "—" (Wagtail's own shows the word "None")."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        return "—" if value is None else super().format_value_for_display(value)
+
+
 class ServiceQuerySet(VerificationQuerySetMixin, models.QuerySet):
     def public(self):
         """What the public pages list: everything not marked as closed for good."""
@@ -315,7 +326,7 @@ class Service(VerificationMixin, index.Indexed, DirectoryRecord):
                 FieldPanel("status"),
                 FieldPanel("responsible"),
                 FieldPanel("assured_date"),
-                FieldPanel("assurer", read_only=True),
+                ReadOnlyPanel("assurer"),
                 FieldPanel("assurer_email"),
                 FieldPanel("is_demo"),
             ],

@@ -360,7 +360,9 @@ def test_demo_survey_quotes_the_seed_and_loads_once(demo_site):
     assert communication.communication == "yes"
     assert survey.invitations.filter(used_at__isnull=True).count() == 2
 
-    seminar = SeminarPage.objects.get(slug="romu-mediatoru-pieredzes-apmainas-seminars")
+    seminar = SeminarPage.objects.get(
+        slug="romu-mediatoru-pieredzes-apmainas-seminars", locale__language_code="lv"
+    )
     counts = (
         EvaluationSurvey.objects.count(),
         EvaluationInvitation.objects.count(),

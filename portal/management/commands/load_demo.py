@@ -4,7 +4,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo import build_site, ensure_demo_admin, link_apps_content
+from portal.demo import build_site, ensure_demo_admin, link_apps_content, translate_demo
 
 # Each demo module may have `load_base` (shared things others link to: topics,
 # municipalities) and `load` (its content); every load_base runs before any load, in this order.
@@ -34,5 +34,7 @@ class Command(BaseCommand):
                         getattr(demo, phase)(site, log)
         with transaction.atomic():
             link_apps_content(site, log)
+        with transaction.atomic():
+            translate_demo(site, log)
         ensure_demo_admin(log)
         log(self.style.SUCCESS("Demo content is ready (marked as demo)."))
