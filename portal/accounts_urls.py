@@ -1,12 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import accounts, my_work
+from . import accounts, follows, my_work
 
 urlpatterns = [
     path("konts/uzaicinat/", accounts.invite, name="invite"),
     path("konts/uzaicinajums/<str:token>/", accounts.accept_invitation, name="accept_invitation"),
     path("mans-darbs/", my_work.my_work, name="my_work"),
+    path("sekot/", follows.follow, name="follow"),
+    path("sekot/apstiprinat/<str:token>/", follows.confirm, name="confirm_follow"),
+    path("sekot/<int:pk>/atcelt/", follows.unfollow, name="unfollow"),
+    path("sekojumi/<str:token>/", follows.manage, name="manage_follows"),
+    path("atrakstities/<str:token>/", follows.unsubscribe, name="unsubscribe"),
     path("konts/mediatora-profils/", accounts.create_profile, name="create_profile"),
     path("konts/pieslegties/", accounts.SignInView.as_view(), name="login"),
     path("konts/iziet/", accounts.SignOutView.as_view(), name="logout"),

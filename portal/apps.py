@@ -31,7 +31,17 @@ class PortalConfig(AppConfig):
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="portal-forget-locales")
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="portal-forget-locales")
         post_migrate.connect(after_migrate, sender=self)
+        connect_follows()
         post_migrate.connect(name_permissions_in_latvian, dispatch_uid="portal-permission-names")
+
+
+def connect_follows():
+    """An immediate notice to the followers of a post who chose it, when a reply is published."""
+    from network.posts.models import Reply
+
+    from .follows import notify_reply
+
+    post_save.connect(notify_reply, sender=Reply, dispatch_uid="portal-follows-reply")
 
 
 def after_migrate(using="default", **kwargs):

@@ -304,3 +304,99 @@ class Invitation(models.Model):
     @property
     def is_usable(self):
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class Follower(models.Model):
+    """Someone who follows municipalities, topics or posts (portal.follows): a signed-in user,
+    or an e-mail address stored only once its owner confirmed it (double opt-in). Deleted with
+    its follows when the follower unsubscribes."""
+
+    email = models.EmailField(_("e-pasts"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lietotājs"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="follower",
+    )
+    language = models.CharField(_("valoda"), max_length=8, default="lv")
+    confirmed_at = models.DateTimeField(_("apstiprināts"), default=timezone.now)
+    last_digest_at = models.DateTimeField(_("pēdējais kopsavilkums"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sekotājs")
+        verbose_name_plural = _("sekotāji")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email"], condition=models.Q(user=None), name="portal_follower_email"
+            )
+        ]
+
+    def __str__(self):
+        return self.address
+
+    @property
+    def address(self):
+        return self.user.email if self.user_id else self.email
+
+
+class Follow(models.Model):
+    """One thing a follower follows: a municipality, a topic or an experience post."""
+
+    follower = models.ForeignKey(
+        Follower, verbose_name=_("sekotājs"), on_delete=models.CASCADE, related_name="follows"
+    )
+    municipality = models.ForeignKey(
+        "network.MunicipalityPage",
+        verbose_name=_("pašvaldība"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    topic = models.ForeignKey(
+        "taxonomy.Topic",
+        verbose_name=_("tēma"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    post = models.ForeignKey(
+        "network.ExperiencePostPage",
+        verbose_name=_("stāsts"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    immediate_replies = models.BooleanField(_("atbildes uzreiz"), default=False)
+    created = models.DateTimeField(_("izveidots"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sekojums")
+        verbose_name_plural = _("sekojumi")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(municipality__isnull=False, topic=None, post=None)
+                | models.Q(municipality=None, topic__isnull=False, post=None)
+                | models.Q(municipality=None, topic=None, post__isnull=False),
+                name="portal_follow_one_target",
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=["follower", name],
+                    condition=models.Q(**{f"{name}__isnull": False}),
+                    name=f"portal_follow_unique_{name}",
+                )
+                for name in ("municipality", "topic", "post")
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.target)
+
+    @property
+    def target(self):
+        return self.municipality or self.topic or self.post

@@ -13,6 +13,7 @@ from wagtail.models import WorkflowState
 from network.mediators.models import MediatorProfilePage
 from network.mediators.verification import services_answered_by
 from network.posts.models import ExperiencePostPage, Reply
+from portal.follows import user_follows
 
 REPLIES_PER_POST = 3
 
@@ -38,6 +39,7 @@ def my_work(request):
         "posts": _own_posts(user),
         "reports": profile.monthly_reports.order_by("-month") if profile else [],
         "due_services": _due_services(user),
+        "follows": user_follows(user),
     }
     return render(request, "portal/my_work.html", context)
 

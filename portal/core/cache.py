@@ -42,6 +42,8 @@ IGNORED_MODELS = {
     "network.changerequest",
     "network.reportreminder",
     "portal.invitation",
+    "portal.follower",
+    "portal.follow",
     "wagtailcore.revision",
     "wagtailcore.workflowstate",
     "wagtailcore.taskstate",

@@ -7,7 +7,7 @@ import unicodedata
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ def one_line(text):
     return " ".join(text.split())
 
 
-def send(subject, body, recipients, request=None):
+def send(subject, body, recipients, request=None, headers=None):
     """Stores the message and sends it after the current transaction commits (at once when
     there is none). With a request, a failed send tells the user the notice may be late."""
     message = OutgoingMail.objects.create(
@@ -36,6 +36,7 @@ def send(subject, body, recipients, request=None):
         body=str(body),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipients=list(recipients),
+        headers=dict(headers or {}),
     )
 
     def send_now():
@@ -52,7 +53,13 @@ def deliver(message):
     """Sends one stored message; True when sent. A failure is logged and kept, not raised."""
     message.attempts += 1
     try:
-        send_mail(message.subject, message.body, message.from_email, message.recipients)
+        EmailMessage(
+            message.subject,
+            message.body,
+            message.from_email,
+            message.recipients,
+            headers=message.headers,
+        ).send()
     except Exception as error:  # any backend's failure: the action itself is already saved
         logger.exception("portal: e-mail %s not sent (attempt %s)", message.pk, message.attempts)
         message.last_error = f"{type(error).__name__}: {error}"

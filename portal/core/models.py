@@ -12,6 +12,7 @@ class OutgoingMail(models.Model):
     body = models.TextField(_("teksts"))
     from_email = models.CharField(_("sūtītājs"), max_length=254)
     recipients = models.JSONField(_("saņēmēji"), default=list)
+    headers = models.JSONField(_("galvenes"), default=dict, blank=True)
     created = models.DateTimeField(_("izveidots"), auto_now_add=True)
     sent_at = models.DateTimeField(_("nosūtīts"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("mēģinājumi"), default=0)
