@@ -51,7 +51,7 @@ def _knowledge_items(since, **lookup):
     items = []
     for model in (ArticlePage, SeminarPage):
         pages = _source_pages(model).filter(**lookup).distinct()
-        items += _page_items(pages, since, _("jauna"), _("atjaunota"))
+        items += _page_items(pages, since, _("jauna publikācija"), _("atjaunota publikācija"))
     return items
 
 

@@ -52,11 +52,11 @@ def target_object(kind, value):
     """The live municipality, the topic or the live post a follow request names, or None."""
     try:
         if kind == "pasvaldiba":
-            return MunicipalityPage.objects.live().public().get(pk=int(value))
+            return source_page(MunicipalityPage.objects.live().public().get(pk=int(value)))
         if kind == "tema":
             return Topic.objects.get(slug=str(value))
         if kind == "stasts":
-            return ExperiencePostPage.objects.live().public().get(pk=int(value))
+            return source_page(ExperiencePostPage.objects.live().public().get(pk=int(value)))
     except (ValueError, TypeError, ObjectDoesNotExist):
         return None
     return None
@@ -181,8 +181,10 @@ def _follow_signed_in(request, kind, target):
 
 
 def _back(request, target):
-    url = getattr(target, "url", None)
-    return url or reverse("my_work")
+    """Back to the page the button was on (a topic has no page of its own)."""
+    if _is_local(request.POST.get("next")):
+        return request.POST["next"]
+    return getattr(target, "url", None) or reverse("my_work")
 
 
 def _send_confirmation(request, kind, target, data):

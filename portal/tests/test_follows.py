@@ -219,6 +219,17 @@ def test_signed_in_follow_with_one_click(client, users, municipality):
     assert not Follow.objects.exists()
 
 
+def test_follow_links_on_topic_and_post_pages(client, users, knowledge_index, content):
+    topic_url = f"{knowledge_index.url}tema/izglitiba/"
+    assert 'href="/sekot/?tema=izglitiba"' in client.get(topic_url).content.decode()
+    post = content["post"]
+    assert f'href="/sekot/?stasts={post.pk}"' in client.get(post.url).content.decode()
+    client.force_login(users["other_mediator"])
+    response = client.post("/sekot/", {"tema": "izglitiba", "next": topic_url})
+    assert response["Location"] == topic_url  # back to the topic listing
+    assert "Jūs sekojat" in client.get(topic_url).content.decode()
+
+
 def test_immediate_reply_notice(client, content, users, django_capture_on_commit_callbacks):
     post = content["post"]
     email_follower("uzreiz@example.org", "stasts", post, immediate=True)
