@@ -29,6 +29,13 @@ def language_url(context, code):
     return translate_url(context["request"].get_full_path(), code)
 
 
+@register.filter
+def other_language(page):
+    """A listed page's language when it is not the reader's (for `lang` on its title)."""
+    code = locale_by_id(page.locale_id).language_code
+    return "" if code == translation.get_language() else code
+
+
 @register.simple_tag(takes_context=True)
 def content_language(context):
     """The language of the page's content when it differs from the reader's (a Latvian page

@@ -87,6 +87,9 @@ def test_translated_pages_are_english_without_the_notice(client, demo_site):  # 
         response, html = english(client, latvian_url(latvian))
         assert translated.title in html
         assert NOTICE not in html
+    response, html = english(client, "/zinasanas/")
+    assert "<h1>Knowledge</h1>" in html
+    assert html.count('<h3 lang="lv">') == ArticlePage.objects.live().count()  # marked Latvian
     response, html = english(client, "/pasvaldibas/")
     assert "<h1>Municipalities</h1>" in html
     # Listed from the Latvian tree: every municipality, though none is translated.
