@@ -144,8 +144,9 @@ function offlineSearch(url) {
 
 function page(event, url) {
   var copy = open().then(function (cache) { return saved(cache, url.href); });
-  var network = fetch(event.request).then(function (response) {
-    event.waitUntil(keep(url, response.clone()));
+  // Asks the server (not the browser's HTTP cache), so that offline means the saved copy.
+  var network = fetch(url.href, { cache: "no-cache", redirect: "manual" }).then(function (response) {
+    if (response.type !== "opaqueredirect") event.waitUntil(keep(url, response.clone()));
     return response;
   });
   var late = new Promise(function (resolve) { setTimeout(resolve, WAIT_MS); }).then(function () {
