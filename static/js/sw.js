@@ -17,7 +17,13 @@ var WAIT_MS = 4000;
 var REFRESH_MS = 3600000;
 
 self.addEventListener("install", function () { self.skipWaiting(); });
-self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) { // an older release's cache goes
+    return Promise.all(names.filter(function (n) { return n !== CACHE; }).map(function (n) {
+      return caches.delete(n);
+    }));
+  }).then(function () { return self.clients.claim(); }));
+});
 
 function lang(url) { return /^\/en\//.test(url.pathname) ? "en" : "lv"; }
 function open() { return caches.open(CACHE); }

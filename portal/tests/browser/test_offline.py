@@ -1,6 +1,8 @@
 """In the field (issue 22): the guide and a municipality's contacts on a phone without a
 connection, from the service worker (static/js/sw.js); nothing signed-in is kept."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import Error, expect
@@ -68,6 +70,18 @@ def test_guide_and_a_saved_municipality_work_offline(demo, browser, camera):
         expect(page.locator(".notice--offline")).to_contain_text("tikai no saglabātajiem")
         expect(page.get_by_role("link", name=wanted.organization.name).first).to_be_visible()
         camera.shoot(page, "offline search")
+
+        # The same under /en/ (the worker's texts come from the English catalogue).
+        context.set_offline(False)
+        page.goto(demo + "/en/pasvaldibas/ventspils/")
+        page.locator(".offline-save button").click()
+        expect(page.locator(".offline-save [role=status]")).to_have_text(re.compile("Saved|Saglab"))
+        expect(page.locator(".offline-save [role=status]")).not_to_contain_text("…")
+        context.set_offline(True)
+        for url in ("/en/pasvaldibas/ventspils/", f"/en{services[0].get_absolute_url()}"):
+            page.goto(demo + url)
+            expect(page.locator("html")).to_have_attribute("lang", "en")
+            expect(page.locator(".notice--offline")).to_be_visible()
     finally:
         context.close()
 
