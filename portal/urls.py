@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import offline
 from portal.health import healthz
 from search import api_urls as search_api_urls
 from search import urls as search_urls
@@ -14,6 +15,8 @@ handler400 = "portal.core.params.bad_request"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include("knowledge.api_urls")),

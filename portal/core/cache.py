@@ -127,7 +127,8 @@ class AnonymousPageCacheMiddleware:
             if key is not None and request.method == "GET":
                 response["X-Page-Cache"] = "miss"
                 _store(key, response, seconds)
-        elif not response.has_header("Cache-Control") and _signed_in(request):
+        elif _signed_in(request) or response.cookies:
+            # Personal: kept by no shared cache, nor by the site's service worker.
             patch_cache_control(response, private=True)
         return response
 

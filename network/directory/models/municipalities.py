@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Window
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from network.directory.compare import build_comparison
 from network.directory.feeds import MunicipalityFeed
 from network.directory.models.services import Organization, Service, attach_listing_details
 from network.directory.study import ranked_with_mediator, study_for
+from portal.core import phones
 from portal.core.cache import remember
 from portal.core.languages import source_page
 from portal.core.lists import Shortlist
@@ -429,6 +431,23 @@ class MunicipalityPage(RoutablePageMixin, Page):
         """Atom: the directory's changes and the linked practices (network/directory/feeds.py)."""
         return MunicipalityFeed(self)(request)
 
+    @path("bezsaiste/", name="offline")
+    def offline_route(self, request):
+        """What "Saglabāt bezsaistē" keeps (static/js/sw.js fetches and caches it): this page,
+        its services' cards and vCards, and the contacts the search box finds offline."""
+        services = (
+            Service.objects.public()
+            .filter(service_areas=self)
+            .select_related("organization")
+            .prefetch_related("phones")
+            .order_by("organization__name", "name", "pk")
+        )
+        contacts = [offline_contact(service, self.title) for service in services]
+        urls = [request.path.removesuffix("bezsaiste/")]
+        for contact in contacts:
+            urls += [contact["url"], contact["url"] + "vcard/"]
+        return JsonResponse({"title": self.title, "urls": urls, "contacts": contacts})
+
     @path("pakalpojumi/", name="services")
     def services_route(self, request):
         """The whole directory of this municipality, one topic at a time (`tema`), paginated
@@ -461,3 +480,18 @@ class MunicipalityPage(RoutablePageMixin, Page):
         if slug and selected is None:
             response.status_code = 404
         return response
+
+
+def offline_contact(service, place):
+    """A service as the offline search keeps it: names, place, phones, e-mail, its card's URL."""
+    return {
+        "name": service.name,
+        "organization": service.organization.name,
+        "place": place,
+        "url": service.get_absolute_url(),
+        "phones": [
+            {"number": phone.number, "tel": phones.tel_uri(phone.number, phone.extension)}
+            for phone in service.phones.all()
+        ],
+        "email": service.email,
+    }
