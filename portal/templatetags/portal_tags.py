@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from portal.core.pages import active_locale, locale_by_id
+from portal.core.pages import locale_by_id
 
 register = template.Library()
 
@@ -41,12 +41,7 @@ def content_language(context):
     """The language of the page's content when it differs from the reader's (a Latvian page
     served under /en/ without a translation), else an empty string."""
     page = context.get("page")
-    if not isinstance(page, Page):
-        return ""
-    locale = active_locale()
-    if page.locale_id == locale.id:
-        return ""
-    return locale_by_id(page.locale_id).language_code
+    return other_language(page) if isinstance(page, Page) else ""
 
 
 @register.filter

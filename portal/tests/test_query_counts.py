@@ -30,9 +30,8 @@ from network.posts.models import ExperienceIndexPage, ExperiencePostPage, Reply
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 PAGE_QUERY_LIMIT = 15
-# Pages that need more, each for a reason that does not grow with the corpus. Every page
-# counts one query for its language links (portal_tags.page_and_home_urls), read directly:
-# when the page cache was a database table, a cache read was a query too and a miss five.
+# Pages that need more, each for a reason that does not grow with the corpus. (The language
+# links cost no query: a page's counterpart is the same path under the other prefix.)
 QUERY_BUDGETS = {
     # StreamField blocks that choose pages or surveys: one bulk lookup per block type.
     "seminar": 17,
