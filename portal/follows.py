@@ -23,6 +23,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -182,7 +183,7 @@ def _follow_signed_in(request, kind, target):
 
 def _back(request, target):
     """Back to the page the button was on (a topic has no page of its own)."""
-    if _is_local(request.POST.get("next")):
+    if _is_local(request, request.POST.get("next")):
         return request.POST["next"]
     return getattr(target, "url", None) or reverse("my_work")
 
@@ -241,11 +242,16 @@ def unfollow(request, pk):
     target = follow.target
     follow.delete()
     messages.success(request, _("Jūs vairs nesekojat: %(name)s.") % {"name": target})
-    return redirect(request.POST.get("next") if _is_local(request.POST.get("next")) else "my_work")
+    return redirect(
+        request.POST.get("next") if _is_local(request, request.POST.get("next")) else "my_work"
+    )
 
 
-def _is_local(url):
-    return bool(url) and url.startswith("/") and not url.startswith("//")
+def _is_local(request, url):
+    # Django's check, not a prefix test: "/\\evil.example" starts with one slash too.
+    return bool(url) and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
 
 
 @csrf_exempt  # RFC 8058: the mail provider POSTs the link from the header, without a form
