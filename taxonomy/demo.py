@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+from portal.core.bulk_saves import deferred_indexing
+
 from .models import TERM_FIELDS, Concept, Topic
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -57,22 +59,32 @@ def load_concepts():
     Label, topic and broader follow the seed; definition and term fields are written only
     where blank and "see also" links are only added, so editors' words and links stay."""
     topics = {topic.slug: topic for topic in Topic.objects.all()}
-    concepts = {}
-    for row in seed_concepts():
-        concept, _created = Concept.objects.update_or_create(
-            slug=row["slug"],
-            defaults={"label": row["label"], "topic": topics.get(row.get("topic"))},
-        )
-        blank = [field for field in EDITABLE_FIELDS if not getattr(concept, field)]
-        for field in blank:
-            setattr(concept, field, seed_value(row, field))
-        if blank:
-            concept.save(update_fields=blank)
-        concepts[concept.slug] = concept
-    for row in seed_concepts():  # links, once every concept exists
-        concept = concepts[row["slug"]]
-        concept.broader = concepts.get(row.get("broader"))
-        seed_related = [concepts[slug] for slug in row.get("related", []) if slug in concepts]
-        concept.related.set({*concept.related.all(), *seed_related})
-        concept.save()
+    with deferred_indexing():
+        concepts = {row["slug"]: load_concept(row, topics) for row in seed_concepts()}
+        for row in seed_concepts():  # links, once every concept exists
+            link_concept(concepts[row["slug"]], row, concepts)
     return concepts
+
+
+def load_concept(row, topics):
+    concept, _created = Concept.objects.update_or_create(
+        slug=row["slug"], defaults={"label": row["label"], "topic": topics.get(row.get("topic"))}
+    )
+    blank = [field for field in EDITABLE_FIELDS if not getattr(concept, field)]
+    for field in blank:
+        setattr(concept, field, seed_value(row, field))
+    if blank:
+        concept.save(update_fields=blank)
+    return concept
+
+
+def link_concept(concept, row, concepts):
+    """Broader as the seed says, the seed's "see also" links added; saved only if they change."""
+    broader = concepts.get(row.get("broader"))
+    related = {concepts[slug] for slug in row.get("related", []) if slug in concepts}
+    current = set(concept.related.all())
+    if concept.broader_id == (broader.pk if broader else None) and related <= current:
+        return
+    concept.broader = broader
+    concept.related.set(current | related)
+    concept.save()

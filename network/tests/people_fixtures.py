@@ -8,6 +8,7 @@ from wagtail.models import Site
 from network.mediators.models import MediatorIndexPage, MediatorLanguage, MediatorProfilePage
 from network.mediators.permissions import ensure_people_permissions
 from network.posts.models import ExperienceIndexPage, ExperiencePostPage
+from portal.core.bulk_saves import deferred_indexing
 from portal.core.roles import (
     ADMINISTRATORS_GROUP,
     EDITORS_GROUP,
@@ -26,8 +27,9 @@ ROLE_GROUPS = {
 
 
 def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
+    with deferred_indexing():  # one index update per page instead of one per save
+        parent.add_child(instance=page)
+        page.save_revision().publish()
     page.refresh_from_db()
     return page
 

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from portal.core.bulk_saves import deferred_indexing
 from portal.demo import build_site, ensure_demo_admin, link_apps_content, translate_demo
 
 # Each demo module may have `load_base` (shared things others link to: topics,
@@ -22,7 +23,11 @@ class Command(BaseCommand):
     help = "Builds the site tree and the demo content from the seminar document; idempotent."
 
     def handle(self, *args, **options):
-        log = self.stdout.write
+        with deferred_indexing():
+            self.load(self.stdout.write)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready (marked as demo)."))
+
+    def load(self, log):
         site = build_site(log)
         modules = [
             import_module(name) for name in DEMO_MODULES if apps.is_installed(name.split(".")[0])
@@ -37,4 +42,3 @@ class Command(BaseCommand):
         with transaction.atomic():
             translate_demo(site, log)
         ensure_demo_admin(log)
-        log(self.style.SUCCESS("Demo content is ready (marked as demo)."))
