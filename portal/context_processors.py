@@ -7,13 +7,18 @@ from .models import SiteSettings
 
 def navigation(request):
     """Main menu and footer: the site root's in-menu children in the visitor's language (when
-    translated), and the site settings. Built once per site and language, then cached."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {"nav_root": None, "nav_pages": [], "footer": {}}
+    translated), and the site settings. Built once per host and language, then cached (by
+    host: finding the Site costs a query; saving a Site clears the page cache)."""
     active = active_locale(request)
-    key = f"chrome:{site.pk}:{active.language_code}"
-    return remember(key, lambda: build_chrome(request, site, active))
+    key = f"chrome:{request.get_host()}:{active.language_code}"
+    chrome = remember(key, lambda: build_chrome_for_site(request, active))
+    return chrome or {"nav_root": None, "nav_pages": [], "footer": {}}
+
+
+def build_chrome_for_site(request, active):
+    """The chrome of the request's site; None (not cached) when no site answers the host."""
+    site = Site.find_for_request(request)
+    return build_chrome(request, site, active) if site is not None else None
 
 
 def build_chrome(request, site, active):
