@@ -101,6 +101,16 @@ def _require_marked_services(request):
         request.getfixturevalue("chromium_path")
 
 
+@pytest.fixture(autouse=True)
+def _no_buffered_search_logs():
+    """API searches' log rows wait in a per-process buffer: drop what a test left, or a later
+    test (or the exit, after the test database is gone) would write it."""
+    yield
+    from search import searchlog
+
+    searchlog.take_buffered()
+
+
 def elasticsearch_problem(url: str) -> str | None:
     health = f"{url.rstrip('/')}/_cluster/health?wait_for_status=yellow&timeout=10s"
     try:

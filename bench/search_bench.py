@@ -7,7 +7,7 @@ throughput against a raw `_bulk` of prebuilt documents, for synthetic corpora of
 
 Each size runs in its own process with a throwaway SQLite database and index alias
 (`bench-search-<size>`, removed afterwards). Targets: API p95 ≤ 1.5 × raw p95; rebuild
-≥ 0.5 × raw bulk.
+≥ 0.5 × raw bulk; HTML search page p95 ≤ 2 × API p95.
 """
 
 import argparse
@@ -41,6 +41,36 @@ finally:
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def p95(values):
+    return percentile(values, 0.95)
+
+
+def latency(client, es, alias, questions, bodies, queries):
+    """{"api", "raw", "page": [seconds]}: the API and the same body sent raw, alternating;
+    then the HTML search page (/meklet/, results rendered) on the same questions, apart, so
+    its log rows don't change what the API's cost."""
+    for question in questions:  # warm all three paths up
+        client.get("/api/search/", {"q": question})
+        client.get("/meklet/", {"q": question})
+        es.search(index=alias, body=bodies[question])
+    times = {"api": [], "raw": [], "page": []}
+    for number in range(queries):
+        question = questions[number % len(questions)]
+        started = time.perf_counter()
+        response = client.get("/api/search/", {"q": question})
+        times["api"].append(time.perf_counter() - started)
+        assert response.json()["engine"] == "elasticsearch"
+        started = time.perf_counter()
+        es.search(index=alias, body=bodies[question])
+        times["raw"].append(time.perf_counter() - started)
+    for number in range(queries):
+        started = time.perf_counter()
+        response = client.get("/meklet/", {"q": questions[number % len(questions)]})
+        times["page"].append(time.perf_counter() - started)
+        assert response.status_code == 200
+    return times
 
 
 def measure(size, queries):
@@ -123,21 +153,7 @@ def measure(size, queries):
     for question in questions:
         params = parse(QueryDict(urlencode({"q": question})), vocabulary)
         bodies[question] = search_body(make_plan(params, "lv"))
-    client = Client()
-    alias = documents.alias_name()
-    for question in questions:  # warm both paths up
-        client.get("/api/search/", {"q": question})
-        es.search(index=alias, body=bodies[question])
-    api_times, raw_times = [], []
-    for number in range(queries):
-        question = questions[number % len(questions)]
-        started = time.perf_counter()
-        response = client.get("/api/search/", {"q": question})
-        api_times.append(time.perf_counter() - started)
-        assert response.json()["engine"] == "elasticsearch"
-        started = time.perf_counter()
-        es.search(index=alias, body=bodies[question])
-        raw_times.append(time.perf_counter() - started)
+    times = latency(Client(), es, documents.alias_name(), questions, bodies, queries)
 
     for name in documents.current_indices(es):
         es.indices.delete(index=name)
@@ -145,10 +161,11 @@ def measure(size, queries):
         "size": size,
         "documents": indexed,
         "generated_s": round(generated_in, 1),
-        "api_p50_ms": round(1000 * statistics.median(api_times), 1),
-        "api_p95_ms": round(1000 * percentile(api_times, 0.95), 1),
-        "raw_p50_ms": round(1000 * statistics.median(raw_times), 1),
-        "raw_p95_ms": round(1000 * percentile(raw_times, 0.95), 1),
+        **{
+            f"{name}_{label}_ms": round(1000 * figure(values), 1)
+            for name, values in times.items()
+            for label, figure in (("p50", statistics.median), ("p95", p95))
+        },
         "rebuild_docs_s": round(indexed / rebuild_seconds),
         "raw_bulk_docs_s": round(count and indexed / raw_bulk_seconds),
         "rebuild_peak_rss_mb": round(peak_rss_mb),
@@ -192,7 +209,8 @@ def main():
         return
     header = (
         f"{'docs':>7} {'API p50':>8} {'API p95':>8} {'raw p50':>8} {'raw p95':>8} "
-        f"{'p95 ×':>6} {'rebuild/s':>10} {'bulk/s':>8} {'ratio':>6} {'peak MB':>8}"
+        f"{'p95 ×':>6} {'rebuild/s':>10} {'bulk/s':>8} {'ratio':>6} {'peak MB':>8} "
+        f"{'page p50':>9} {'page p95':>9} {'page/API':>9}"
     )
     print(header)
     for size in args.sizes:
@@ -202,7 +220,8 @@ def main():
             f"{r['raw_p50_ms']:>8} {r['raw_p95_ms']:>8} "
             f"{r['api_p95_ms'] / r['raw_p95_ms']:>6.2f} {r['rebuild_docs_s']:>10} "
             f"{r['raw_bulk_docs_s']:>8} {r['rebuild_docs_s'] / r['raw_bulk_docs_s']:>6.2f} "
-            f"{r['rebuild_peak_rss_mb']:>8}",
+            f"{r['rebuild_peak_rss_mb']:>8} {r['page_p50_ms']:>9} {r['page_p95_ms']:>9} "
+            f"{r['page_p95_ms'] / r['api_p95_ms']:>9.2f}",
             flush=True,
         )
 

@@ -7,13 +7,18 @@ from .models import SiteSettings
 
 def navigation(request):
     """Main menu and footer: the site root's in-menu children in the visitor's language (when
-    translated), and the site settings. Built once per site and language, then cached."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {"nav_root": None, "nav_pages": [], "footer": {}}
+    translated), and the site settings. Built once per host and language, then cached (by
+    host: finding the Site costs a query; saving a Site clears the page cache)."""
     active = active_locale(request)
-    key = f"chrome:{site.pk}:{active.language_code}"
-    return remember(key, lambda: build_chrome(request, site, active))
+    key = f"chrome:{request.get_host()}:{active.language_code}"
+    chrome = remember(key, lambda: build_chrome_for_site(request, active))
+    return chrome or {"nav_root": None, "nav_pages": [], "footer": {}}
+
+
+def build_chrome_for_site(request, active):
+    """The chrome of the request's site; None (not cached) when no site answers the host."""
+    site = Site.find_for_request(request)
+    return build_chrome(request, site, active) if site is not None else None
 
 
 def build_chrome(request, site, active):
@@ -30,7 +35,9 @@ def build_chrome(request, site, active):
         }
         items = [translated.get(item.translation_key, item) for item in items]
         root = translated.get(root.translation_key, root)
-    site_settings = SiteSettings.for_site(site)
+    # The about page in the same query (for_site() would read it in a second one).
+    site_settings = SiteSettings.objects.select_related("about_page").filter(site=site).first()
+    site_settings = site_settings or SiteSettings.for_site(site)
     about = localized(site_settings.about_page, active)
     footer_text = site_settings.footer_text
     if not active.is_default and site_settings.footer_text_en:

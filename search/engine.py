@@ -233,6 +233,9 @@ def relaxed_body(plan, exclude):
         },
         "size": RELAXED_CONTACTS,
         "_source": SOURCE_FIELDS,
+        # No count of all matches: Elasticsearch may then skip documents that can't reach
+        # the top three (block-max WAND), the bulk of this broad query's time.
+        "track_total_hits": False,
     }
 
 

@@ -2,12 +2,16 @@
 the result opened. It keeps nothing that identifies who searched (no user, address, session
 or browser), hides text that looks like personal data, and forgets rows after 12 months."""
 
+import atexit
 import datetime
 import logging
 import re
+import threading
+import time
 from urllib.parse import urlencode
 
-from django.db import DatabaseError, transaction
+from django.conf import settings
+from django.db import DatabaseError, connections, transaction
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -52,24 +56,101 @@ def is_refined(params):
     )
 
 
+# API searches have no click links, so their rows wait here and are written many at once:
+# when BUFFER_SIZE are waiting, after SEARCH_LOG_FLUSH_SECONDS, with the next page search
+# (which keeps the rows in order), and when the process exits.
+BUFFER_SIZE = 50
+_buffer = {"rows": [], "since": None, "timer": None}
+_buffer_lock = threading.Lock()
+
+
 def record(request, params, result_count, engine, locale, source):
-    """Logs one search and returns its row; None when not logged (a bot, no question, or the
-    database refused: searching must not fail because of the log)."""
+    """Logs one search. A page search is written at once and its row returned (its result
+    links need the id); an API search is buffered and None returned. None too when not
+    logged (a bot, no question, or the database refused: searching must not fail because
+    of the log)."""
     if not params.q or is_bot(request):
+        return None
+    row = SearchLog(
+        query=logged_text(params.q),
+        locale=locale,
+        engine=engine,
+        result_count=result_count,
+        source=source,
+        refined=is_refined(params),
+    )
+    if source == SearchLog.Source.API:
+        buffer_row(row)
         return None
     try:
         with transaction.atomic():
-            return SearchLog.objects.create(
-                query=logged_text(params.q),
-                locale=locale,
-                engine=engine,
-                result_count=result_count,
-                source=source,
-                refined=is_refined(params),
-            )
+            write(take_buffered())  # first, so rows stay in the order searched
+            row.save(force_insert=True)
+            return row
     except DatabaseError:
         logger.exception("Search log: the search was not logged")
         return None
+
+
+def buffer_row(row):
+    seconds = settings.SEARCH_LOG_FLUSH_SECONDS
+    with _buffer_lock:
+        rows = _buffer["rows"]
+        rows.append(row)
+        if len(rows) == 1:
+            _buffer["since"] = time.monotonic()
+            if seconds > 0:
+                _buffer["timer"] = start_timer(seconds)
+        due = len(rows) >= BUFFER_SIZE or (
+            seconds > 0 and time.monotonic() - _buffer["since"] > seconds
+        )
+    if due:
+        flush()
+
+
+def start_timer(seconds):
+    timer = threading.Timer(seconds, flush_in_background)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def flush_in_background():
+    try:
+        flush()
+    finally:
+        connections.close_all()  # this thread's own connections only
+
+
+def take_buffered():
+    with _buffer_lock:
+        rows, _buffer["rows"] = _buffer["rows"], []
+        timer, _buffer["timer"] = _buffer["timer"], None
+    if timer is not None:
+        timer.cancel()
+    return rows
+
+
+def write(rows):
+    if rows:
+        SearchLog.objects.bulk_create(rows)
+
+
+def flush():
+    """Writes the buffered API searches now; returns how many (tests call this)."""
+    rows = take_buffered()
+    if not rows:
+        return 0
+    try:
+        with transaction.atomic():
+            write(rows)
+    except DatabaseError:
+        logger.exception("Search log: %d searches were not logged", len(rows))
+        return 0
+    return len(rows)
+
+
+atexit.register(flush)
 
 
 def is_local(request, url):

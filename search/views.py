@@ -1,5 +1,7 @@
 """The search page and its JSON API; both read only from the index or the database fallback."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect, JsonResponse
@@ -46,13 +48,14 @@ def refused(response):
 
 
 def url_with(query_dict, drop=(), add=()):
-    """The current query string without the `drop` keys (and page), plus `add` pairs."""
-    params = query_dict.copy()
-    for key in (*drop, "page"):
-        params.pop(key, None)
+    """The current query string without the `drop` keys (and page), plus `add` pairs; as
+    QueryDict.urlencode() writes it, from plain lists (a page builds dozens of these, and
+    QueryDict.copy() deep-copies)."""
+    params = {key: values for key, values in query_dict.lists() if key not in drop}
+    params.pop("page", None)
     for key, value in add:
-        params.appendlist(key, value)
-    encoded = params.urlencode()
+        params[key] = [*params.get(key, ()), value]
+    encoded = urlencode([(key, value) for key, values in params.items() for value in values])
     return f"?{encoded}" if encoded else "?"
 
 

@@ -106,6 +106,9 @@ CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 AXES_CLIENT_IP_CALLABLE = "portal.core.client.client_address"
 # Searches (page and API) per client address per minute; 0 turns the limit off.
 SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "60"))
+# API searches are logged in batches (search/searchlog.py): at the latest this many seconds
+# after the first waits; 0 = only when the batch is full, with a page search or at exit.
+SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "5"))
 
 # Two-factor sign-in (TOTP) for the admin: optional per user unless required here.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED")

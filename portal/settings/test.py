@@ -20,6 +20,9 @@ WHITENOISE_USE_FINDERS = True
 AXES_ENABLED = False
 # Tests search many times from 127.0.0.1; the rate-limit tests switch the limit on.
 SEARCH_RATE_LIMIT = 0
+# No timer thread writing search logs through its own connection, outside the test's
+# transaction: tests flush the buffer themselves (search.searchlog.flush).
+SEARCH_LOG_FLUSH_SECONDS = 0
 # Tests render pages afresh; the caching tests switch the page cache on themselves.
 PAGE_CACHE_SECONDS = 0
 # Demo tests switch databases under running threads; a kept connection would stay on the old one.

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 from portal.core.demo_data import get_or_create_child
 from portal.demo import build_site
 from portal.tests.fixtures import demo_site  # noqa: F401
-from search import fallback, indexing, promotions, query
+from search import fallback, indexing, promotions, query, searchlog
 from taxonomy.demo import load_topics
 
 MUNICIPALITIES = [
@@ -58,14 +58,17 @@ SERVICES = [
 
 @pytest.fixture(autouse=True)
 def _fresh_search_state():
-    """Each test starts with the engine considered up and empty caches."""
+    """Each test starts with the engine considered up, empty caches and no buffered search
+    log rows (another test's would be written into this one's database)."""
     indexing.mark_up()
     fallback.forget_documents()
     promotions.forget_pinned()
+    searchlog.take_buffered()
     yield
     indexing.mark_up()
     fallback.forget_documents()
     promotions.forget_pinned()
+    searchlog.take_buffered()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from search import indexing, promotions
+from search import indexing, promotions, searchlog
 from search.models import SearchLog
 from search.searchlog import HIDDEN, a_year_before
 
@@ -79,12 +79,38 @@ def test_the_api_logs_its_searches_and_refined_ones_are_marked(client, directory
     client.get(API_URL, {"q": "bāriņtiesa"}, HTTP_USER_AGENT=BROWSER)
     search(client, "parādi", municipality="riga")
     search(client, "parādi", page="2")
+    client.get(API_URL, {"q": "konsultācijas"}, HTTP_USER_AGENT=BROWSER)
+    assert searchlog.flush() == 1  # the API's rows wait in a buffer; the page's are written
     logs = SearchLog.objects.order_by("pk")
     assert [(log.source, log.query, log.refined) for log in logs] == [
         ("api", "bāriņtiesa", False),
         ("page", "parādi", True),
         ("page", "parādi", True),
+        ("api", "konsultācijas", False),
     ]
+
+
+def test_buffered_api_searches_are_written_when_the_buffer_fills(client, directory):
+    for _ in range(searchlog.BUFFER_SIZE - 1):
+        client.get(API_URL, {"q": "bāriņtiesa"}, HTTP_USER_AGENT=BROWSER)
+    assert not SearchLog.objects.exists()
+    client.get(API_URL, {"q": "bāriņtiesa"}, HTTP_USER_AGENT=BROWSER)
+    assert SearchLog.objects.filter(source="api").count() == searchlog.BUFFER_SIZE
+    assert searchlog.flush() == 0
+
+
+def test_buffered_api_searches_are_written_by_the_timer(directory, settings):
+    """After SEARCH_LOG_FLUSH_SECONDS a background thread writes them: run here in this
+    thread, as the timer's own connection would not see the test's transaction."""
+    settings.SEARCH_LOG_FLUSH_SECONDS = 60
+    searchlog.buffer_row(
+        SearchLog(query="x", locale="lv", engine="e", result_count=1, source="api")
+    )
+    assert searchlog._buffer["timer"] is not None
+    searchlog._buffer["timer"].cancel()
+    searchlog.flush()
+    assert SearchLog.objects.get().query == "x"
+    assert searchlog._buffer["timer"] is None
 
 
 @pytest.mark.parametrize(
@@ -100,6 +126,7 @@ def test_the_api_logs_its_searches_and_refined_ones_are_marked(client, directory
 def test_bots_and_empty_questions_are_not_logged(client, directory, params, agent):
     assert client.get(SEARCH_URL, params, HTTP_USER_AGENT=agent).status_code == 200
     assert client.get(API_URL, params, HTTP_USER_AGENT=agent).status_code in (200, 400)
+    searchlog.flush()
     assert not SearchLog.objects.exists()
 
 
@@ -115,6 +142,7 @@ def test_bots_and_empty_questions_are_not_logged(client, directory, params, agen
 def test_personal_data_is_never_stored(client, directory, question):
     assert search(client, question).status_code == 200
     assert client.get(API_URL, {"q": question}).status_code == 200
+    searchlog.flush()
     assert list(SearchLog.objects.values_list("query", flat=True)) == [HIDDEN, HIDDEN]
     digits = re.sub(r"\D", "", question)
     assert not SearchLog.objects.filter(query__contains=digits[:6]).exists()

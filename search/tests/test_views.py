@@ -1,5 +1,7 @@
 """The search page and API on the database fallback (no ELASTICSEARCH_URL)."""
 
+from datetime import time
+
 import pytest
 from django.urls import reverse
 
@@ -188,3 +190,27 @@ def test_latvian_results_on_the_english_page_say_they_are_latvian(client, direct
     assert '<h3 class="result__title" lang="lv">' in html
     latvian_page = client.get("/meklet/", {"q": "Ventspils"}).content.decode()
     assert '<h3 class="result__title" lang="lv">' not in latvian_page
+
+
+def test_a_service_result_shows_its_first_address_and_todays_hours(client, directory):
+    from django.utils import timezone
+
+    from network.factories import LocationFactory, ScheduleFactory, ServiceAtLocationFactory
+
+    service = directory["services"]["Jelgavas bāriņtiesa"]
+    today = timezone.localdate().isoweekday()
+    ScheduleFactory(service=service, weekday=today, opens_at=time(0, 0), closes_at=time(0, 1))
+    ServiceAtLocationFactory(service=service, sort_order=2, location=LocationFactory())
+    first = LocationFactory(address_1="Pasta iela 37", city="Jelgava", postal_code="LV-3001")
+    ServiceAtLocationFactory(service=service, sort_order=1, location=first)
+    other = directory["services"]["Nodarbinātības valsts aģentūra"]
+    ServiceAtLocationFactory(
+        service=other, location=LocationFactory(address_1="", city="", postal_code="")
+    )
+    html = client.get(SEARCH_URL, {"q": "bāriņtiesa"}).content.decode()
+    assert '<p class="result__address meta">Pasta iela 37, Jelgava, LV-3001</p>' in html
+    assert "Šodien" in html and "00:00–00:01" in html
+    # A location without an address shows its name; a service without hours says nothing.
+    html = client.get(SEARCH_URL, {"q": "vakances"}).content.decode()
+    assert 'class="result__address meta">Vieta' in html
+    assert "Šodien" not in html
