@@ -30,7 +30,10 @@ def build_chrome(request, site, active):
         }
         items = [translated.get(item.translation_key, item) for item in items]
         root = translated.get(root.translation_key, root)
-    site_settings = SiteSettings.for_site(site)
+    # The about page with its settings in one query; for_site() creates the row when missing.
+    site_settings = SiteSettings.objects.select_related("about_page").filter(
+        site=site
+    ).first() or SiteSettings.for_site(site)
     about = localized(site_settings.about_page, active)
     footer_text = site_settings.footer_text
     if not active.is_default and site_settings.footer_text_en:
