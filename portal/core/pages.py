@@ -74,6 +74,22 @@ def localized(page, locale):
     return translated if translated is not None and translated.live else page
 
 
+def localized_many(pages, locale):
+    """localized() for many pages in one query: page id → its live translation, else itself."""
+    keys = [page.translation_key for page in pages if page.locale_id != locale.id]
+    translated = {}
+    if keys:
+        found = Page.objects.filter(translation_key__in=keys, locale=locale).select_related(
+            "locale"
+        )
+        translated = {page.translation_key: page for page in found}
+    localized_pages = {}
+    for page in pages:
+        translation = translated.get(page.translation_key)
+        localized_pages[page.pk] = translation if translation and translation.live else page
+    return localized_pages
+
+
 def _through(lookup):
     """The first relation a prefetch lookup (a string or a Prefetch) goes through."""
     path = lookup.prefetch_through if isinstance(lookup, Prefetch) else lookup
