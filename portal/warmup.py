@@ -5,19 +5,24 @@ importing the views, compiling every template, reading the translation catalogue
 site root paths, the per-process tables (locales, content types) and the search vocabulary.
 """
 
+import io
 import logging
+import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.http.request import validate_host
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import get_template
-from django.urls import get_resolver
+from django.urls import get_resolver, reverse
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site, get_page_models
 
 from portal.core import process_tables
+from portal.core.pages import default_locale, restricted
 from search import query
 
 logger = logging.getLogger(__name__)
@@ -57,7 +62,60 @@ def load_tables():
     query.vocabulary.ensure()
 
 
-def warm_up():
+def sample_paths():
+    """The home page in each language and the first live public page of every page type."""
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.append(reverse("wagtail_serve", args=[""]))
+    for model in get_page_models():
+        if model is Page:
+            continue
+        pages = model.objects.live().exclude(restricted()).filter(locale=default_locale())
+        page = pages.order_by("path").first()
+        if page is not None and page.url:
+            paths.append(page.url)
+    return paths
+
+
+def render(application, path, host):
+    """One GET through the whole stack, as a visitor's; the response is thrown away. Its
+    messages cookie keeps it out of the page cache (portal.core.cache.is_anonymous_request)."""
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": host,
+        "SERVER_PORT": "443",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": host,
+        "HTTP_X_FORWARDED_PROTO": "https",
+        "HTTP_COOKIE": "messages=",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "https",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        "wsgi.version": (1, 0),
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+    response = application(environ, lambda status, headers, exc_info=None: None)
+    b"".join(response)
+    getattr(response, "close", lambda: None)()
+
+
+def render_pages(application):
+    """A page of every type rendered once: the code paths only a real render reaches (page
+    routes, blocks, template tags, date and number formats) are ready for the first visitor."""
+    host = urlsplit(settings.PUBLIC_BASE_URL).hostname or ""
+    if not validate_host(host, settings.ALLOWED_HOSTS):
+        return
+    for path in dict.fromkeys(sample_paths()):
+        render(application, path, host)
+
+
+def warm_up(application=None):
     """Everything above; without the database (say, still starting) the worker serves anyway,
     reading the tables on its first requests as it would without a warm-up."""
     started = time.perf_counter()
@@ -66,6 +124,8 @@ def warm_up():
     try:
         # The connection opened here stays for the worker's first request (CONN_MAX_AGE).
         load_tables()
+        if application is not None:
+            render_pages(application)
     except DatabaseError:
         logger.exception("warm-up without the database; the first requests will read it")
     logger.info("worker warmed up in %.0f ms", (time.perf_counter() - started) * 1000)
