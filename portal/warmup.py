@@ -100,19 +100,26 @@ def render(application, path, host):
         "wsgi.multiprocess": True,
         "wsgi.run_once": False,
     }
-    response = application(environ, lambda status, headers, exc_info=None: None)
+    statuses = []
+    response = application(environ, lambda status, headers, exc_info=None: statuses.append(status))
     b"".join(response)
     getattr(response, "close", lambda: None)()
+    return int(statuses[0].split()[0])
 
 
 def render_pages(application):
     """A page of every type rendered once: the code paths only a real render reaches (page
-    routes, blocks, template tags, date and number formats) are ready for the first visitor."""
+    routes, blocks, template tags, date and number formats) are ready for the first visitor.
+    Returns {path: HTTP status}."""
     host = urlsplit(settings.PUBLIC_BASE_URL).hostname or ""
-    if not validate_host(host, settings.ALLOWED_HOSTS):
-        return
-    for path in dict.fromkeys(sample_paths()):
-        render(application, path, host)
+    # The development server reloads on every edit: it skips the renders, not the rest.
+    if settings.DEBUG or not validate_host(host, settings.ALLOWED_HOSTS):
+        return {}
+    statuses = {path: render(application, path, host) for path in dict.fromkeys(sample_paths())}
+    for path, status in statuses.items():
+        if status != 200:
+            logger.warning("warm-up: %s answered %s", path, status)
+    return statuses
 
 
 def warm_up(application=None):
