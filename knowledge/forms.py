@@ -12,6 +12,7 @@ from taggit.models import Tag
 from portal.core.cache import remember
 from portal.core.languages import in_language
 from portal.core.lists import Shortlist
+from portal.core.pages import locale_by_id
 from taxonomy.models import Topic
 
 from .choices import AUDIENCE_ALL, AUDIENCES, GUIDES_SHOWN
@@ -109,7 +110,7 @@ def filter_lists(index_page, request=None):
             "guides": Shortlist(
                 [
                     {"title": guide.title, "url": guide.get_url(request)}
-                    for guide in in_language(guides, index_page.locale)
+                    for guide in in_language(guides, locale_by_id(index_page.locale_id))
                 ],
                 guides.total,
             ),

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from portal.core.languages import in_language, source_page
 from portal.core.lists import Shortlist
-from portal.core.pages import prefetch_by_type, restricted
+from portal.core.pages import locale_by_id, prefetch_by_type, restricted
 from portal.core.public_url import page_public_url
 from taxonomy.models import Topic
 from taxonomy.panels import concepts_field, concepts_panel
@@ -159,7 +159,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         # The cards show each item's topic and municipality names: fetched per type, not per
         # item, into plain lists (no queryset per item), municipalities by title only.
         page_obj.object_list = prefetch_by_type(
-            in_language(page_obj.object_list, self.locale),
+            in_language(page_obj.object_list, locale_by_id(self.locale_id)),
             Prefetch("topics", to_attr="card_topics"),
             Prefetch(
                 "municipalities",
@@ -474,7 +474,7 @@ class GuidePage(RoutablePageMixin, KnowledgeContent, Page):
         """The live steps, read from the source guide and shown in this guide's language."""
         source = source_page(self)
         steps = GuideStepPage.objects.child_of(source).live().exclude(restricted())
-        return in_language(steps.order_by("path"), self.locale)
+        return in_language(steps.order_by("path"), locale_by_id(self.locale_id))
 
     @path("")
     def overview_route(self, request):

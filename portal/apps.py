@@ -13,9 +13,8 @@ class PortalConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.models import Locale
 
-        from .core import languages
+        from .core import languages, pages, process_tables
         from .core.cache import connect_signals
-        from .core.pages import forget_locales
         from .core.permission_names import name_permissions_in_latvian, name_unnamed_models
         from .core.validators import validate_single_line
 
@@ -26,10 +25,14 @@ class PortalConfig(AppConfig):
         )
 
         languages.install()
+        pages.install()
         name_unnamed_models()
         connect_signals()
-        post_save.connect(forget_locales, sender=Locale, dispatch_uid="portal-forget-locales")
-        post_delete.connect(forget_locales, sender=Locale, dispatch_uid="portal-forget-locales")
+        forget = process_tables.forget
+        post_save.connect(forget, sender=Locale, dispatch_uid="portal-forget-locales")
+        post_delete.connect(forget, sender=Locale, dispatch_uid="portal-forget-locales")
+        # A flushed or migrated database may number its locales and content types anew.
+        post_migrate.connect(forget, dispatch_uid="portal-forget-process-tables")
         post_migrate.connect(after_migrate, sender=self)
         connect_follows()
         post_migrate.connect(name_permissions_in_latvian, dispatch_uid="portal-permission-names")

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from .core.languages import source_page
 from .core.models import OutgoingMail  # noqa: F401 (the portal app registers its models here)
-from .core.pages import active_locale, localized, public
+from .core.pages import active_locale, localized_many, public
 from .core.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, MEDIATORS_GROUP, MODERATORS_GROUP
 
 
@@ -112,9 +112,10 @@ class HomePage(Page):
             if source:
                 ids = {name: ids[name] or source[f"{name}_id"] for name in ids}
         pages = Page.objects.select_related("locale").in_bulk([pk for pk in ids.values() if pk])
+        translated = localized_many(list(pages.values()), locale)
         found = {}
         for name, pk in ids.items():
-            page = localized(pages.get(pk), locale)
+            page = translated.get(pk)
             found[name] = page if page is not None and page.live else None
         return found
 

@@ -2,17 +2,12 @@
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 
-# Locale rows per language code, kept per process: a language is added only with a settings
-# change (WAGTAIL_CONTENT_LANGUAGES) and a restart; saving or deleting a Locale clears it here.
-_LOCALES = {}
-
-
-def forget_locales(**kwargs):
-    _LOCALES.clear()
+from .process_tables import locales
 
 
 def active_locale(request=None):
@@ -26,23 +21,30 @@ def default_locale():
 
 
 def locale_by_id(locale_id):
-    """A Locale by primary key, from the same per-process memory."""
-    for locale in _LOCALES.values():
+    """A Locale by primary key, from the same per-process table."""
+    for locale in locales().values():
         if locale.id == locale_id:
             return locale
-    locale = Locale.objects.get(pk=locale_id)
-    _LOCALES[locale.language_code] = locale
-    return locale
+    return Locale.objects.get(pk=locale_id)
 
 
 def locale_for(code):
-    locale = _LOCALES.get(code)
+    """Locale.get_active() for a language code: its Locale, else the default one."""
+    try:
+        return exact_locale(code)
+    except (Locale.DoesNotExist, LookupError):
+        return exact_locale(settings.LANGUAGE_CODE)
+
+
+def exact_locale(code):
+    """Locale.objects.get_for_language(code) from the per-process table: DoesNotExist or
+    LookupError as it raises them."""
+    variant = get_supported_content_language_variant(code)
+    locale = locales().get(variant)
     if locale is None:
-        try:
-            locale = Locale.objects.get_for_language(code)
-        except (Locale.DoesNotExist, LookupError):
-            locale = Locale.get_default()
-        _LOCALES[code] = locale
+        # Not in the table as read: ask the database, which answers or raises DoesNotExist.
+        locale = Locale.objects.get(language_code=variant)
+        locales()[variant] = locale
     return locale
 
 
@@ -72,6 +74,22 @@ def localized(page, locale):
     return translated if translated is not None and translated.live else page
 
 
+def localized_many(pages, locale):
+    """localized() for many pages in one query: page id → its live translation, else itself."""
+    keys = [page.translation_key for page in pages if page.locale_id != locale.id]
+    translated = {}
+    if keys:
+        found = Page.objects.filter(translation_key__in=keys, locale=locale).select_related(
+            "locale"
+        )
+        translated = {page.translation_key: page for page in found}
+    localized_pages = {}
+    for page in pages:
+        translation = translated.get(page.translation_key)
+        localized_pages[page.pk] = translation if translation and translation.live else page
+    return localized_pages
+
+
 def _through(lookup):
     """The first relation a prefetch lookup (a string or a Prefetch) goes through."""
     path = lookup.prefetch_through if isinstance(lookup, Prefetch) else lookup
@@ -90,3 +108,19 @@ def prefetch_by_type(pages, *lookups):
         if usable:
             prefetch_related_objects(members, *usable)
     return pages
+
+
+def view_restrictions(page):
+    """Page.get_view_restrictions in one query instead of two: the restrictions on the page and
+    its ancestors, an alias's (page or ancestor) read from its source page, as Wagtail does."""
+    paths = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
+    on_path = Page.objects.filter(path__in=paths).values_list(Coalesce("alias_of_id", "id"))
+    return PageViewRestriction.objects.filter(page_id__in=on_path)
+
+
+def install():
+    """Called once from PortalConfig.ready: Wagtail's locale look-ups (two per request, one
+    when routing) read the per-process table, and view restrictions cost one query."""
+    Locale.get_default = classmethod(lambda cls: exact_locale(settings.LANGUAGE_CODE))
+    Locale.get_active = classmethod(lambda cls: locale_for(translation.get_language()))
+    Page.get_view_restrictions = view_restrictions

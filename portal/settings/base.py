@@ -69,6 +69,8 @@ MIDDLEWARE = [
     # Outside everything that reads cookies or sets headers, so a cache hit skips them all and
     # a stored response keeps its own headers (CSP included).
     "portal.core.cache.AnonymousPageCacheMiddleware",
+    # Locales and content types read whole, once per process (after a cache hit: none needed).
+    "portal.core.process_tables.ProcessTablesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

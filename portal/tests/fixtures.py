@@ -182,14 +182,11 @@ class DemoDatabases:
 
 def forget_process_caches():
     """What this process remembers of one database must not be shown from another."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from portal.core.pages import forget_locales
+    from portal.core import process_tables
 
     for cache in caches.all():
         cache.clear()
-    ContentType.objects.clear_cache()
-    forget_locales()
+    process_tables.forget()
     from search import fallback, query
 
     fallback.forget_documents()
