@@ -11,7 +11,7 @@ import io
 import random
 import sys
 import time
-from collections import defaultdict
+from collections import ChainMap, defaultdict
 from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
@@ -28,11 +28,20 @@ from network.directory.models import MunicipalityIndexPage
 from network.mediators.models import MediatorIndexPage
 from network.posts.models import ExperienceIndexPage
 from portal.core.cache import page_cache
+from portal.core.demo_data import Recipe
 from portal.core.synthetic import BATCH, MARK, SLUG_PREFIX, USERNAME_PREFIX, batched
 from search import fallback
+from taxonomy.models import Topic
 
 # Latvia's municipalities since the 2021 reform (7 state cities and 36 municipalities).
 MAX_MUNICIPALITIES = 43
+# Each app's parts of the corpus (recipes in its data/synthetic.yaml), in the order they draw.
+PARTS = [
+    (network_synthetic, "municipalities"),
+    (knowledge_synthetic, "knowledge"),
+    (network_synthetic, "directory"),
+    (network_synthetic, "people"),
+]
 
 
 class CorpusExists(Exception):
@@ -98,31 +107,26 @@ def refuse_second_corpus():
 
 
 def create_parts(indexes, sizes, rng, log):
-    """Each app's part in turn, all drawing from the one seeded rng (the order is the output)."""
-    started = time.monotonic()
-    places = network_synthetic.create_municipalities(
-        indexes["municipalities"], sizes["municipalities"]
-    )
-    counts = {"municipalities": len(places)}
-    log(f"  {len(places)} municipalities ({time.monotonic() - started:.1f} s)")
-    counts.update(
-        knowledge_synthetic.create_knowledge(
-            indexes["knowledge"], places, sizes["articles"], rng, log
-        )
-    )
-    counts.update(network_synthetic.create_directory(places, sizes["services"], rng, log))
-    counts.update(
-        network_synthetic.create_people(
-            indexes["mediators"],
-            indexes["experience"],
-            places,
-            sizes["mediators"],
-            sizes["posts"],
-            sizes["replies_per_post"],
-            rng,
-            log,
-        )
-    )
+    """Each app's parts in turn, all drawing from the one seeded rng (the order is the output)."""
+    topics = list(Topic.objects.all())
+    shared = {
+        "sizes": sizes,
+        "indexes": indexes,
+        "topics": topics,
+        "topic_by_slug": {topic.slug: topic for topic in topics},
+        "mark": MARK,
+        "prefix": SLUG_PREFIX,
+        "username_prefix": USERNAME_PREFIX,
+    }
+    counts = {}
+    for app, name in PARTS:
+        started = time.monotonic()
+        part = app.words()["parts"][name]
+        refs = ChainMap(shared, app.words(), app.context(sizes))  # rows go into shared
+        made = Recipe(rng, refs).run(part["steps"])
+        part_counts = {kind: made[kind] for kind in part["counts"]}
+        log(f"{part['log'].format(**part_counts)} ({time.monotonic() - started:.1f} s)")
+        counts.update(part_counts)
     return counts
 
 
