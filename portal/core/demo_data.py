@@ -195,9 +195,9 @@ class Recipe:
     `count` adds their number to the part's counts. Values are evaluated in the order written,
     and draws take the seeded random in that order: a seed gives the same corpus. A value is
     a literal, `=name.path` (a bound object), a string with `{…}` (str.format with the bound
-    names), a list of values, or a one-key mapping naming an operation (`choice`, `if`, …:
-    the `draw_` methods below, or a function the app's context gives), given its argument or,
-    when it takes several, a list of them.
+    names), a list of values, or a one-key mapping naming an operation (`if`, `format`, the
+    `draw_` methods, FUNCTIONS, or a function the app's context gives), given its argument
+    or, when it takes several, a list of them.
     """
 
     def __init__(self, rng, refs):
@@ -265,17 +265,24 @@ class Recipe:
             return self.value(branch, context)
         if name == "format":  # a template drawn from a list, filled in
             return self.value(args, context).format_map(context)
-        function = context[name] if callable(context.get(name)) else getattr(self, f"draw_{name}")
+        function = self.operation(name, context)
         if args is None:
             return function()
         args = self.value(args, context)
-        return function(*args) if takes_several(function) else function(args)
+        return (
+            function(*args)
+            if takes_several(function) and isinstance(args, list)
+            else function(args)
+        )
 
     def is_operation(self, name, context):
-        """An operation is one of the draw_ methods or a function the app's context gives."""
-        return (
-            name in ("if", "format") or callable(context.get(name)) or hasattr(self, f"draw_{name}")
-        )
+        return name in ("if", "format") or self.operation(name, context) is not None
+
+    def operation(self, name, context):
+        """A function the app's context gives, a draw_ method or one of FUNCTIONS, or None."""
+        if callable(context.get(name)):
+            return context[name]
+        return getattr(self, f"draw_{name}", None) or FUNCTIONS.get(name)
 
     def draw_choice(self, items):
         return self.rng.choice(items) if items else None  # nothing to choose: no draw
@@ -298,61 +305,43 @@ class Recipe:
     def draw_moments(self, count):
         return synthetic.past_moments(self.rng, count)
 
-    def draw_range(self, start, stop):
-        return range(start, stop)
 
-    def draw_join(self, words):
-        return " ".join(words)
+def paragraph(text):
+    """A rich-text paragraph of a sentence or of sentences."""
+    return f"<p>{text if isinstance(text, str) else ' '.join(text)}</p>"
 
-    def draw_p(self, text):
-        """A rich-text paragraph of a sentence or of sentences."""
-        return f"<p>{text if isinstance(text, str) else ' '.join(text)}</p>"
 
-    def draw_slug(self, text):
-        return slugify(text)
+def stream_data(blocks):
+    """StreamField data from [type, value] pairs; a pair an `if` left out is skipped."""
+    return synthetic.stream(*(tuple(block) for block in blocks if block))
 
-    def draw_capitalize(self, text):
-        return text.capitalize()
 
-    def draw_unmarked(self, text):
-        return text.removesuffix(f" {synthetic.MARK}")
-
-    def draw_get(self, mapping, key, default=None):
-        return mapping.get(key, default)
-
-    def draw_cycle(self, items, number):
-        return items[number % len(items)]
-
-    def draw_at(self, items, number):
-        return items[number]
-
-    def draw_first(self, items, count):
-        return items[:count]
-
-    def draw_equals(self, first, second):
-        return first == second
-
-    def draw_time(self, hour):
-        return datetime.time(hour)
-
-    def draw_date(self, year, month, day):
-        return datetime.date(year, month, day)
-
-    def draw_days_ago(self, days):
-        return datetime.date.today() - datetime.timedelta(days=days)
-
-    def draw_stream(self, blocks):
-        """StreamField data from [type, value] pairs; a pair an `if` left out is skipped."""
-        return synthetic.stream(*(tuple(block) for block in blocks if block))
-
-    def draw_items(self, items):
-        return synthetic.list_block(items)
+# The operations that draw nothing (the draws are Recipe's draw_ methods).
+FUNCTIONS = {
+    "range": lambda start, stop: range(start, stop),
+    "join": " ".join,
+    "p": paragraph,
+    "stream": stream_data,
+    "items": synthetic.list_block,
+    "slug": slugify,
+    "capitalize": str.capitalize,
+    "unmarked": lambda text: text.removesuffix(f" {synthetic.MARK}"),
+    "get": lambda mapping, key, default=None: mapping.get(key, default),
+    "cycle": lambda items, number: items[number % len(items)],
+    "at": lambda items, number: items[number],
+    "first": lambda items, count: items[:count],
+    "equals": lambda first, second: first == second,
+    "time": lambda hour: datetime.time(hour),
+    "date": lambda year, month, day: datetime.date(year, month, day),
+    "days_ago": lambda days: datetime.date.today() - datetime.timedelta(days=days),
+}
 
 
 @functools.cache
 def takes_several(function):
-    """Whether an operation takes several arguments (a list of them), else one (a list too)."""
-    return len(inspect.signature(function).parameters) > 1
+    """Whether an operation needs several arguments (a list of them), else one (a list too)."""
+    parameters = inspect.signature(function).parameters.values()
+    return sum(parameter.default is inspect.Parameter.empty for parameter in parameters) > 1
 
 
 def lookup(context, path):
