@@ -16,6 +16,7 @@ one found is kept as editors left it. A row's list under a reverse relation (`co
 import datetime
 import functools
 import inspect
+import json
 import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -303,7 +304,10 @@ class Recipe:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
 
     def draw_moments(self, count):
-        return synthetic.past_moments(self.rng, count)
+        """`count` distinct publication times over the past five years, newest first."""
+        now = timezone.now()
+        minutes = sorted(self.rng.sample(range(60, 5 * 365 * 24 * 60), count))
+        return [now - datetime.timedelta(minutes=minute) for minute in minutes]
 
 
 def paragraph(text):
@@ -312,8 +316,18 @@ def paragraph(text):
 
 
 def stream_data(blocks):
-    """StreamField data from [type, value] pairs; a pair an `if` left out is skipped."""
-    return synthetic.stream(*(tuple(block) for block in blocks if block))
+    """StreamField raw data from [type, value] pairs (a pair an `if` left out is skipped),
+    with the ids Wagtail gives blocks."""
+    return json.dumps(
+        [
+            {"type": kind, "value": value, "id": str(uuid.uuid4())}
+            for kind, value in filter(None, blocks)
+        ]
+    )
+
+
+def list_items(items):
+    return [{"type": "item", "value": item, "id": str(uuid.uuid4())} for item in items]
 
 
 # The operations that draw nothing (the draws are Recipe's draw_ methods).
@@ -322,7 +336,7 @@ FUNCTIONS = {
     "join": " ".join,
     "p": paragraph,
     "stream": stream_data,
-    "items": synthetic.list_block,
+    "items": list_items,
     "slug": slugify,
     "capitalize": str.capitalize,
     "unmarked": lambda text: text.removesuffix(f" {synthetic.MARK}"),
