@@ -11,6 +11,9 @@ every row shares), `as` (the refs name its rows go under, by slug or first key f
 `fill_blank` (an existing row gets the values of its blank fields). A row is created once:
 one found is kept as editors left it. A row's list under a reverse relation (`contacts`,
 `invitations`) creates those rows with it, and a mapping under a one-to-one one row.
+
+The synthetic corpus is read the same way: its recipes (Recipe below) make rows in bulk from
+each app's data/synthetic.yaml, drawing from one seeded random.
 """
 
 import datetime
