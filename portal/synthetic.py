@@ -3,17 +3,20 @@
 generate_corpus() puts each app's part below the demo's index pages; remove_corpus() deletes
 exactly what carries the corpus's marks (portal/core/synthetic.py explains them), and nothing
 else. No signals fire either way, so nothing reaches the search index until
-`manage.py search_index --rebuild`. The app-specific parts live in knowledge/synthetic.py and
-network/synthetic.py; their words in each app's data/synthetic.yaml.
+`manage.py search_index --rebuild`. The parts are recipes in each app's data/synthetic.yaml,
+run by portal/core/demo_data.py's Recipe; data/synthetic.yaml lists them, with the sizes.
 """
 
 import io
 import random
 import sys
 import time
-from collections import defaultdict
+from collections import ChainMap, defaultdict
 from contextlib import contextmanager
+from importlib import import_module
+from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection, models, transaction
@@ -21,48 +24,30 @@ from django.db.models.signals import post_delete, pre_delete
 from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex
 
-from knowledge import synthetic as knowledge_synthetic
-from knowledge.models import KnowledgeIndexPage
 from network import synthetic as network_synthetic
-from network.directory.models import MunicipalityIndexPage
-from network.mediators.models import MediatorIndexPage
-from network.posts.models import ExperienceIndexPage
 from portal.core.cache import page_cache
+from portal.core.demo_data import Recipe, read
 from portal.core.synthetic import BATCH, MARK, SLUG_PREFIX, USERNAME_PREFIX, batched
 from search import fallback
+from taxonomy.models import Topic
 
-# Latvia's municipalities since the 2021 reform (7 state cities and 36 municipalities).
-MAX_MUNICIPALITIES = 43
+SETTINGS = read(Path(__file__).resolve().parent / "data" / "synthetic.yaml")
+MAX_MUNICIPALITIES = SETTINGS["sizes"]["municipalities"]
 
 
 class CorpusExists(Exception):
     """generate_corpus refuses to run twice: remove the existing corpus first."""
 
 
-def generate_corpus(
-    *,
-    municipalities=43,
-    articles=5000,
-    services=20000,
-    mediators=300,
-    posts=20000,
-    replies_per_post=2,
-    seed=1,
-    progress=True,
-) -> dict[str, int]:
+def generate_corpus(*, seed=1, progress=True, **sizes) -> dict[str, int]:
     """Create the corpus below the demo's index pages; returns what was created, by kind.
 
-    `articles` counts articles and guides together (one in ten is a guide with five steps).
-    Loads the demo first when it is missing. Raises CorpusExists when a corpus is present.
+    `sizes` are those of data/synthetic.yaml (its values are the defaults). Loads the demo
+    first when it is missing. Raises CorpusExists when a corpus is present.
     """
-    sizes = {
-        "municipalities": municipalities,
-        "articles": articles,
-        "services": services,
-        "mediators": mediators,
-        "posts": posts,
-        "replies_per_post": replies_per_post,
-    }
+    if unknown := set(sizes) - set(SETTINGS["sizes"]):
+        raise TypeError(f"generate_corpus() got unexpected sizes {sorted(unknown)}")
+    sizes = {**SETTINGS["sizes"], **sizes}
     check_sizes(sizes)
     refuse_second_corpus()
     log = print_progress if progress else (lambda message: None)
@@ -98,31 +83,27 @@ def refuse_second_corpus():
 
 
 def create_parts(indexes, sizes, rng, log):
-    """Each app's part in turn, all drawing from the one seeded rng (the order is the output)."""
-    started = time.monotonic()
-    places = network_synthetic.create_municipalities(
-        indexes["municipalities"], sizes["municipalities"]
-    )
-    counts = {"municipalities": len(places)}
-    log(f"  {len(places)} municipalities ({time.monotonic() - started:.1f} s)")
-    counts.update(
-        knowledge_synthetic.create_knowledge(
-            indexes["knowledge"], places, sizes["articles"], rng, log
-        )
-    )
-    counts.update(network_synthetic.create_directory(places, sizes["services"], rng, log))
-    counts.update(
-        network_synthetic.create_people(
-            indexes["mediators"],
-            indexes["experience"],
-            places,
-            sizes["mediators"],
-            sizes["posts"],
-            sizes["replies_per_post"],
-            rng,
-            log,
-        )
-    )
+    """Each app's parts in turn, all drawing from the one seeded rng (the order is the output)."""
+    topics = list(Topic.objects.all())
+    shared = {
+        "sizes": sizes,
+        "indexes": indexes,
+        "topics": topics,
+        "topic_by_slug": {topic.slug: topic for topic in topics},
+        "mark": MARK,
+        "prefix": SLUG_PREFIX,
+        "username_prefix": USERNAME_PREFIX,
+    }
+    counts = {}
+    for app_name, name in SETTINGS["parts"]:
+        started = time.monotonic()
+        app = import_module(f"{app_name}.synthetic")
+        part = app.words()["parts"][name]
+        refs = ChainMap(shared, app.words(), app.context(sizes))  # rows go into shared
+        made = Recipe(rng, refs).run(part["steps"])
+        part_counts = {kind: made[kind] for kind in part["counts"]}
+        log(f"{part['log'].format(**part_counts)} ({time.monotonic() - started:.1f} s)")
+        counts.update(part_counts)
     return counts
 
 
@@ -176,17 +157,15 @@ def print_progress(message):
 
 def demo_index_pages(log):
     """The demo's index pages the corpus goes under; loads the demo when they are missing."""
-    models_by_role = {
-        "knowledge": KnowledgeIndexPage,
-        "municipalities": MunicipalityIndexPage,
-        "mediators": MediatorIndexPage,
-        "experience": ExperienceIndexPage,
-    }
 
     def find():
         return {
-            role: model.objects.live().filter(locale__language_code="lv").order_by("path").first()
-            for role, model in models_by_role.items()
+            role: apps.get_model(label)
+            .objects.live()
+            .filter(locale__language_code="lv")
+            .order_by("path")
+            .first()
+            for role, label in SETTINGS["indexes"].items()
         }
 
     indexes = find()

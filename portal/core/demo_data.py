@@ -11,19 +11,29 @@ every row shares), `as` (the refs name its rows go under, by slug or first key f
 `fill_blank` (an existing row gets the values of its blank fields). A row is created once:
 one found is kept as editors left it. A row's list under a reverse relation (`contacts`,
 `invitations`) creates those rows with it, and a mapping under a one-to-one one row.
+
+The synthetic corpus is read the same way: its recipes (Recipe below) make rows in bulk from
+each app's data/synthetic.yaml, drawing from one seeded random.
 """
 
 import datetime
-from collections import Counter
+import functools
+import inspect
+import json
+import uuid
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 from django.apps import apps
 from django.utils import timezone
+from django.utils.text import slugify
 from modelcluster.models import ClusterableModel
 from wagtail.fields import StreamField
 from wagtail.models import Page
+
+from . import synthetic
 
 
 class Ref(NamedTuple):
@@ -175,3 +185,224 @@ def get_or_create_child(parent, model, slug, tags=(), **fields):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
+
+
+class Recipe:
+    """Runs a synthetic recipe (the steps of a part in an app's data/synthetic.yaml).
+
+    A step makes one row of `model` per element of `for` (a list, or a number of rows),
+    binding `item`, `number` (from 0), `ordinal` (from 1) and `serial` (rows this step made
+    before, across parents); `let` binds names first (a step without `for` or `model` binds
+    them where it stands), then `fields` make the row, bound under `name`. `parent` puts a
+    page below that page; `children` are steps run per row; `links` fill many-to-many fields
+    after the children (their draws come last); `as` lists the rows for later steps and
+    `count` adds their number to the part's counts. Values are evaluated in the order written,
+    and draws take the seeded random in that order: a seed gives the same corpus. A value is
+    a literal, `=name.path` (a bound object), a string with `{…}` (str.format with the bound
+    names), a list of values, or a one-key mapping naming an operation (`if`, `format`, the
+    `draw_` methods, FUNCTIONS, or a function the app's context gives), given its argument
+    or, when it takes several, a list of them.
+    """
+
+    def __init__(self, rng, refs):
+        self.rng, self.refs = rng, refs  # a ChainMap: rows listed by `as` go in its first map
+        self.serials = Counter()
+
+    def run(self, steps):
+        """Every step in turn, each one's rows inserted before the next; returns the counts."""
+        counts = Counter()
+        for step in steps:
+            rows = Rows()
+            self.step(step, self.refs, rows)
+            rows.insert()
+            counts.update(rows.counts)
+        return counts
+
+    def step(self, step, context, rows):
+        if "for" not in step and "model" not in step:
+            context.update({name: self.value(v, context) for name, v in step["let"].items()})
+            return
+        items = self.value(step.get("for", 1), context)
+        made = []
+        for number, item in enumerate(range(items) if isinstance(items, int) else items):
+            serial = self.serials[id(step)]
+            self.serials[id(step)] += 1
+            local = context.new_child(
+                {"item": item, "number": number, "ordinal": number + 1, "serial": serial}
+            )
+            for name, value in step.get("let", {}).items():
+                local[name] = self.value(value, local)
+            if "model" in step:
+                row = self.row(step, local, rows)
+                local[step.get("name", "row")] = row
+                made.append(row)
+            for child in step.get("children", []):
+                self.step(child, local, rows)
+            for field, value in step.get("links", {}).items():
+                rows.link(row, field, self.value(value, local))
+        if "as" in step:  # a child step's rows of every parent, in order
+            self.refs.setdefault(step["as"], []).extend(made)
+        if "count" in step:
+            rows.counts[step["count"]] += len(made)
+
+    def row(self, step, context, rows):
+        model = apps.get_model(step["model"])
+        row = model(**{name: self.value(v, context) for name, v in step["fields"].items()})
+        rows.add(row, self.value(step["parent"], context) if "parent" in step else None)
+        return row
+
+    def value(self, expr, context):
+        if isinstance(expr, str) and expr.startswith("="):
+            return lookup(context, expr[1:])
+        if isinstance(expr, str):
+            return expr.format_map(context) if "{" in expr else expr
+        if isinstance(expr, list):
+            return [self.value(item, context) for item in expr]
+        if not isinstance(expr, dict):
+            return expr
+        if len(expr) != 1 or not self.is_operation(next(iter(expr)), context):
+            return {name: self.value(item, context) for name, item in expr.items()}
+        ((name, args),) = expr.items()
+        if name == "if":  # only the branch taken is evaluated: its draws alone are made
+            test, then, *otherwise = args
+            branch = then if self.value(test, context) else (otherwise or [None])[0]
+            return self.value(branch, context)
+        if name == "format":  # a template drawn from a list, filled in
+            return self.value(args, context).format_map(context)
+        function = self.operation(name, context)
+        if args is None:
+            return function()
+        args = self.value(args, context)
+        return (
+            function(*args)
+            if takes_several(function) and isinstance(args, list)
+            else function(args)
+        )
+
+    def is_operation(self, name, context):
+        return name in ("if", "format") or self.operation(name, context) is not None
+
+    def operation(self, name, context):
+        """A function the app's context gives, a draw_ method or one of FUNCTIONS, or None."""
+        if callable(context.get(name)):
+            return context[name]
+        return getattr(self, f"draw_{name}", None) or FUNCTIONS.get(name)
+
+    def draw_choice(self, items):
+        return self.rng.choice(items) if items else None  # nothing to choose: no draw
+
+    def draw_sample(self, items, count):
+        return self.rng.sample(items, count)
+
+    def draw_randint(self, low, high):
+        return self.rng.randint(low, high)
+
+    def draw_chance(self, probability):
+        return self.rng.random() < probability
+
+    def draw_weighted(self, weights):
+        return self.rng.choices(list(weights), weights=list(weights.values()))[0]
+
+    def draw_uuid(self):
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+
+    def draw_moments(self, count):
+        """`count` distinct publication times over the past five years, newest first."""
+        now = timezone.now()
+        minutes = sorted(self.rng.sample(range(60, 5 * 365 * 24 * 60), count))
+        return [now - datetime.timedelta(minutes=minute) for minute in minutes]
+
+
+def paragraph(text):
+    """A rich-text paragraph of a sentence or of sentences."""
+    return f"<p>{text if isinstance(text, str) else ' '.join(text)}</p>"
+
+
+def stream_data(blocks):
+    """StreamField raw data from [type, value] pairs (a pair an `if` left out is skipped),
+    with the ids Wagtail gives blocks."""
+    return json.dumps(
+        [
+            {"type": kind, "value": value, "id": str(uuid.uuid4())}
+            for kind, value in filter(None, blocks)
+        ]
+    )
+
+
+def list_items(items):
+    return [{"type": "item", "value": item, "id": str(uuid.uuid4())} for item in items]
+
+
+# The operations that draw nothing (the draws are Recipe's draw_ methods).
+FUNCTIONS = {
+    "range": lambda start, stop: range(start, stop),
+    "join": " ".join,
+    "p": paragraph,
+    "stream": stream_data,
+    "items": list_items,
+    "slug": slugify,
+    "capitalize": str.capitalize,
+    "unmarked": lambda text: text.removesuffix(f" {synthetic.MARK}"),
+    "get": lambda mapping, key, default=None: mapping.get(key, default),
+    "cycle": lambda items, number: items[number % len(items)],
+    "at": lambda items, number: items[number],
+    "first": lambda items, count: items[:count],
+    "equals": lambda first, second: first == second,
+    "time": lambda hour: datetime.time(hour),
+    "date": lambda year, month, day: datetime.date(year, month, day),
+    "days_ago": lambda days: datetime.date.today() - datetime.timedelta(days=days),
+}
+
+
+@functools.cache
+def takes_several(function):
+    """Whether an operation needs several arguments (a list of them), else one (a list too)."""
+    parameters = inspect.signature(function).parameters.values()
+    return sum(parameter.default is inspect.Parameter.empty for parameter in parameters) > 1
+
+
+def lookup(context, path):
+    """`name.attribute.0.key`: a bound object, then attributes, list positions, mapping keys."""
+    first, *rest = path.split(".")
+    value = context[first]
+    for part in rest:
+        if isinstance(value, dict):
+            value = value[part]
+        elif part.isdigit():
+            value = value[int(part)]
+        else:
+            value = getattr(value, part)
+    return value
+
+
+class Rows:
+    """The rows a step made, inserted together: each model's rows in the order first made
+    (parents before children), pages below their parents, then the many-to-many links.
+    Rows are keyed by id(): unsaved model instances cannot be hashed."""
+
+    def __init__(self):
+        self.rows = defaultdict(list)
+        self.families = defaultdict(dict)  # page model -> {id(parent): (parent, [pages])}
+        self.links = defaultdict(dict)  # (model, field) -> {ids: (row, other)}, in order
+        self.counts = Counter()
+
+    def add(self, row, parent):
+        self.rows[type(row)].append(row)
+        if parent is not None:
+            self.families[type(row)].setdefault(id(parent), (parent, []))[1].append(row)
+
+    def link(self, row, field, others):
+        for other in others if isinstance(others, list) else [others]:
+            if other is not None:  # a link an `if` left out; a repeated one is made once
+                self.links[type(row), field][id(row), id(other)] = (row, other)
+
+    def insert(self):
+        for model, rows in self.rows.items():
+            for row in rows:  # foreign keys to rows inserted before take their ids
+                row._prepare_related_fields_for_save(operation_name="bulk_create")
+            if model in self.families:
+                synthetic.add_children(list(self.families[model].values()))
+            else:
+                model.objects.bulk_create(rows, batch_size=synthetic.BATCH)
+        for (model, field), pairs in self.links.items():
+            synthetic.link_many(model, field, [(row.pk, other.pk) for row, other in pairs.values()])

@@ -8,8 +8,6 @@ Pages are bulk-inserted with their treebeard paths computed here: add_child per 
 slow at 25,000 pages. This module imports no app, so every app's generator may use it.
 """
 
-import json
-import uuid
 from collections import defaultdict
 from itertools import islice
 
@@ -20,10 +18,6 @@ SLUG_PREFIX = "synth-"
 MARK = "[sintētisks]"
 USERNAME_PREFIX = "synth-mediator-"
 BATCH = 1000
-
-
-def marked(text):
-    return f"{text} {MARK}"
 
 
 def add_children(families):
@@ -83,25 +77,6 @@ def link_many(model, field_name, pairs):
         [through(**{source: a, target: b}) for a, b in pairs], batch_size=BATCH
     )
     return len(pairs)
-
-
-def stream(*blocks):
-    """StreamField raw data from (type, value) pairs, with the ids Wagtail gives blocks."""
-    return json.dumps(
-        [{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in blocks]
-    )
-
-
-def list_block(items):
-    return [{"type": "item", "value": item, "id": str(uuid.uuid4())} for item in items]
-
-
-def past_moments(rng, count, years=5):
-    """`count` distinct publication times over the past years, newest first."""
-    now = timezone.now()
-    span = years * 365 * 24 * 60
-    minutes = sorted(rng.sample(range(60, span), count))
-    return [now - timezone.timedelta(minutes=m) for m in minutes]
 
 
 def batched(items, size):

@@ -4,14 +4,16 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.synthetic import MAX_MUNICIPALITIES, CorpusExists, generate_corpus, remove_corpus
+from portal.synthetic import (
+    MAX_MUNICIPALITIES,
+    SETTINGS,
+    CorpusExists,
+    generate_corpus,
+    remove_corpus,
+)
 
-DEFAULTS = {
-    "articles": 5000,
-    "services": 20000,
-    "mediators": 300,
-    "posts": 20000,
-}
+# The sizes --scale multiplies, with their defaults (portal/data/synthetic.yaml).
+DEFAULTS = {name: SETTINGS["sizes"][name] for name in SETTINGS["scaled"]}
 
 
 class Command(BaseCommand):
@@ -29,7 +31,9 @@ class Command(BaseCommand):
         )
         for name, default in DEFAULTS.items():
             parser.add_argument(f"--{name}", type=int, default=default)
-        parser.add_argument("--replies-per-post", type=int, default=2)
+        parser.add_argument(
+            "--replies-per-post", type=int, default=SETTINGS["sizes"]["replies_per_post"]
+        )
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
             "--scale",
