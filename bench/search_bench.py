@@ -81,33 +81,53 @@ def measure(size, queries):
 
     django.setup()
     from django.core.management import call_command
-    from django.http import QueryDict
-    from django.test import Client
 
     from bench.search_corpus import generate
-    from search import documents, indexing
-    from search.engine import search_body
-    from search.params import parse
-    from search.query import vocabulary
-    from search.results import make_plan
-    from search.sources import all_documents
-    from search.tests.relevance_cases import CASES, FIRST_SET
+    from search import documents
 
     call_command("migrate", verbosity=0)
     started = time.monotonic()
     count = generate(size)
     generated_in = time.monotonic() - started
     es = documents.client(timeout=120)
+    indexed, rebuild_seconds = timed_rebuild()
+    raw_seconds = raw_bulk_seconds(es)
+    peak_rss_mb = rebuild_peak_rss_mb()
+    times = api_and_raw_times(es, queries)
+    for name in documents.current_indices(es):
+        es.indices.delete(index=name)
+    return {
+        "size": size,
+        "documents": indexed,
+        "generated_s": round(generated_in, 1),
+        **{
+            f"{name}_{label}_ms": round(1000 * figure(values), 1)
+            for name, values in times.items()
+            for label, figure in (("p50", statistics.median), ("p95", p95))
+        },
+        "rebuild_docs_s": round(indexed / rebuild_seconds),
+        "raw_bulk_docs_s": round(count and indexed / raw_seconds),
+        "rebuild_peak_rss_mb": round(peak_rss_mb),
+    }
 
-    # Rebuild: database → documents → bulk → alias swap, as `search_index --rebuild` does it.
-    # One untimed rebuild first, so neither side pays for a cold JVM (the raw bulk below
-    # otherwise runs warm after a cold rebuild); its old index is removed by the timed one.
+
+def timed_rebuild():
+    """Database → documents → bulk → alias swap, as `search_index --rebuild` does it: one
+    untimed rebuild first, so neither side pays for a cold JVM (the raw bulk below otherwise
+    runs warm after a cold rebuild); its old index is removed by the timed one."""
+    from search import indexing
+
     indexing.rebuild()
     started = time.monotonic()
     _name, indexed = indexing.rebuild()
-    rebuild_seconds = time.monotonic() - started
+    return indexed, time.monotonic() - started
 
-    # The same documents prebuilt as NDJSON, then sent raw to _bulk into an identical index.
+
+def raw_bulk_seconds(es):
+    """The same documents prebuilt as NDJSON, then sent raw to _bulk into an identical index."""
+    from search import documents, indexing
+    from search.sources import all_documents
+
     raw_index = f"{documents.alias_name()}-v0-raw"
     ndjson = Path(tempfile.mkstemp(suffix=".ndjson")[1])
     with ndjson.open("w") as out:
@@ -130,13 +150,16 @@ def measure(size, queries):
         for future in in_flight:
             future.result()
     documents.finish_index(es, raw_index)
-    raw_bulk_seconds = time.monotonic() - started
+    seconds = time.monotonic() - started
     es.indices.delete(index=raw_index)
     ndjson.unlink()
+    return seconds
 
-    # Peak memory of a rebuild, as its own process (the management command).
-    # The child reports its own VmHWM: getrusage(RUSAGE_CHILDREN) would also count this
-    # process' memory (Linux records the parent's peak in the child's at exec).
+
+def rebuild_peak_rss_mb():
+    """Peak memory of a rebuild as its own process (the management command). The child reports
+    its own VmHWM: getrusage(RUSAGE_CHILDREN) would also count this process' memory (Linux
+    records the parent's peak in the child's at exec)."""
     child = subprocess.run(
         [sys.executable, "-c", PEAK_RSS_CHILD, "search_index", "--rebuild", "--no-progress"],
         cwd=REPO,
@@ -145,31 +168,27 @@ def measure(size, queries):
         check=True,
     )
     assert "Indexed" in child.stdout
-    peak_rss_mb = int(child.stdout.split("VmHWM:")[1].split()[0]) / 1024
+    return int(child.stdout.split("VmHWM:")[1].split()[0]) / 1024
 
-    # Latency: the API (Django view, in process) against the same query body sent raw.
+
+def api_and_raw_times(es, queries):
+    """Latency: the API (Django view, in process) against the same query body sent raw."""
+    from django.http import QueryDict
+    from django.test import Client
+
+    from search import documents
+    from search.engine import search_body
+    from search.params import parse
+    from search.query import vocabulary
+    from search.results import make_plan
+    from search.tests.relevance_cases import CASES, FIRST_SET
+
     questions = [case.question for case in CASES if case.origin == FIRST_SET]
     bodies = {}
     for question in questions:
         params = parse(QueryDict(urlencode({"q": question})), vocabulary)
         bodies[question] = search_body(make_plan(params, "lv"))
-    times = latency(Client(), es, documents.alias_name(), questions, bodies, queries)
-
-    for name in documents.current_indices(es):
-        es.indices.delete(index=name)
-    return {
-        "size": size,
-        "documents": indexed,
-        "generated_s": round(generated_in, 1),
-        **{
-            f"{name}_{label}_ms": round(1000 * figure(values), 1)
-            for name, values in times.items()
-            for label, figure in (("p50", statistics.median), ("p95", p95))
-        },
-        "rebuild_docs_s": round(indexed / rebuild_seconds),
-        "raw_bulk_docs_s": round(count and indexed / raw_bulk_seconds),
-        "rebuild_peak_rss_mb": round(peak_rss_mb),
-    }
+    return latency(Client(), es, documents.alias_name(), questions, bodies, queries)
 
 
 def run_size(size, queries):

@@ -1,6 +1,6 @@
 """The search page and API on the demo with every cache empty: Django's caches and the
-in-process tables (vocabulary, concepts, places and topics, pinned questions, locales). The
-first request loads them in a few bulk queries; later ones run only the page's own."""
+in-process tables (vocabulary, concepts, places and topics, pinned questions, locales, content
+types). The first request loads them in a few bulk queries; later ones run only the page's own."""
 
 from urllib.parse import urlencode
 
@@ -9,7 +9,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from portal.core.pages import forget_locales
+from portal.core import process_tables
 from search import fallback, indexing, promotions, searchlog
 from search.registry import _sources_by_label
 
@@ -28,7 +28,7 @@ def forget_everything():
         cache.clear()
     fallback.forget_documents()  # the vocabulary, its concepts and cached page addresses
     promotions.forget_pinned()
-    forget_locales()
+    process_tables.forget()  # locales and content types
     _sources_by_label.cache_clear()
 
 
