@@ -65,7 +65,9 @@ def collect_urls(samples, seed=1):
     root = Site.objects.get(is_default_site=True).root_page.url_path
 
     def pages(model):
-        paths = list(model.objects.live().public().values_list("url_path", flat=True))
+        # The site's own tree only: English copies live under another root (their own /en/ URLs).
+        below_root = model.objects.live().public().filter(url_path__startswith=root)
+        paths = list(below_root.values_list("url_path", flat=True))
         return [
             "/" + path.removeprefix(root) for path in rng.sample(paths, min(samples, len(paths)))
         ]
