@@ -23,7 +23,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -32,7 +31,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from network.directory.models import MunicipalityPage
 from network.posts.models import ExperiencePostPage
 from portal.core import mail
-from portal.core.client import over_limit
+from portal.core.client import is_local_url, over_limit
 from portal.core.languages import source_page
 from portal.core.public_url import public_url
 from portal.models import Follow, Follower
@@ -183,7 +182,7 @@ def _follow_signed_in(request, kind, target):
 
 def _back(request, target):
     """Back to the page the button was on (a topic has no page of its own)."""
-    if _is_local(request, request.POST.get("next")):
+    if is_local_url(request, request.POST.get("next")):
         return request.POST["next"]
     return getattr(target, "url", None) or reverse("my_work")
 
@@ -243,14 +242,7 @@ def unfollow(request, pk):
     follow.delete()
     messages.success(request, _("Jūs vairs nesekojat: %(name)s.") % {"name": target})
     return redirect(
-        request.POST.get("next") if _is_local(request, request.POST.get("next")) else "my_work"
-    )
-
-
-def _is_local(request, url):
-    # Django's check, not a prefix test: "/\\evil.example" starts with one slash too.
-    return bool(url) and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        request.POST.get("next") if is_local_url(request, request.POST.get("next")) else "my_work"
     )
 
 

@@ -7,7 +7,6 @@ import datetime
 import logging
 import re
 import threading
-import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -15,8 +14,8 @@ from django.db import DatabaseError, connections, transaction
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 
+from portal.core.client import is_local_url
 from portal.core.personal_data import find_personal_data
 
 from .models import SearchLog
@@ -60,7 +59,7 @@ def is_refined(params):
 # when BUFFER_SIZE are waiting, after SEARCH_LOG_FLUSH_SECONDS, with the next page search
 # (which keeps the rows in order), and when the process exits.
 BUFFER_SIZE = 50
-_buffer = {"rows": [], "since": None, "timer": None}
+_buffer = {"rows": [], "timer": None}
 _buffer_lock = threading.Lock()
 
 
@@ -97,14 +96,10 @@ def buffer_row(row):
     with _buffer_lock:
         rows = _buffer["rows"]
         rows.append(row)
-        if len(rows) == 1:
-            _buffer["since"] = time.monotonic()
-            if seconds > 0:
-                _buffer["timer"] = start_timer(seconds)
-        due = len(rows) >= BUFFER_SIZE or (
-            seconds > 0 and time.monotonic() - _buffer["since"] > seconds
-        )
-    if due:
+        if len(rows) == 1 and seconds > 0:  # the first row waiting starts the clock
+            _buffer["timer"] = start_timer(seconds)
+        full = len(rows) >= BUFFER_SIZE
+    if full:
         flush()
 
 
@@ -153,16 +148,10 @@ def flush():
 atexit.register(flush)
 
 
-def is_local(request, url):
-    return url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-
-
 def click_url(request, log, position, url):
     """The result's address through the click log; its own address when there is no log row
     or it leads off the site (the click view redirects only to local addresses)."""
-    if log is None or not url or not is_local(request, url):
+    if log is None or not url or not is_local_url(request, url):
         return url
     path = reverse("search:open", args=[log.pk, position])
     return f"{path}?{urlencode({'to': url})}"

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from portal.core.client import over_limit
+from portal.core.client import is_local_url, over_limit
 from portal.core.params import BadParameter
 
 from . import promotions, registry, searchlog, service
@@ -51,8 +51,7 @@ def url_with(query_dict, drop=(), add=()):
     """The current query string without the `drop` keys (and page), plus `add` pairs; as
     QueryDict.urlencode() writes it, from plain lists (a page builds dozens of these, and
     QueryDict.copy() deep-copies)."""
-    params = {key: values for key, values in query_dict.lists() if key not in drop}
-    params.pop("page", None)
+    params = {key: values for key, values in query_dict.lists() if key not in (*drop, "page")}
     for key, value in add:
         params[key] = [*params.get(key, ()), value]
     encoded = urlencode([(key, value) for key, values in params.items() for value in values])
@@ -182,7 +181,7 @@ def open_result(request, log_id, position):
     """/meklet/atvert/<log>/<position>/?to=<url>: notes the result opened, then goes there.
     Only addresses on this site, so it can't send anyone elsewhere."""
     target = request.GET.get("to", "")
-    if not target or not searchlog.is_local(request, target):
+    if not target or not is_local_url(request, target):
         raise BadParameter(_("Šī saite neved uz lapu portālā."))
     searchlog.record_click(log_id, position)
     return HttpResponseRedirect(target)

@@ -1,7 +1,8 @@
-"""Who is asking, and how often: the client's address and per-address request counts.
+"""Who is asking, and how often: the client's address and per-address request counts, and
+whether an address a client sent leads back to this site.
 
-One place for login lockouts (AXES_CLIENT_IP_CALLABLE), the suggest-an-edit limit and the search
-limit. Imports no app, so every app may use it.
+One place for login lockouts (AXES_CLIENT_IP_CALLABLE), the suggest-an-edit limit, the search
+limit and the "next"/"to" redirects. Imports no app, so every app may use it.
 """
 
 import hashlib
@@ -9,6 +10,7 @@ import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def client_address(request):
@@ -22,6 +24,14 @@ def client_address(request):
         return str(ipaddress.ip_address(address))
     except ValueError:
         return request.META.get("REMOTE_ADDR", "")
+
+
+def is_local_url(request, url):
+    """Django's check that a redirect target stays on this site (a prefix test would let
+    "/\\evil.example" through); False for an empty one."""
+    return url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
 
 
 def _key(scope, request):

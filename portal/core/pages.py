@@ -64,18 +64,12 @@ def public(queryset):
 
 def localized(page, locale):
     """page.localized for a known locale: its live translation there, else the page itself."""
-    if page is None or page.locale_id == locale.id:
-        return page
-    translated = (
-        Page.objects.filter(translation_key=page.translation_key, locale=locale)
-        .select_related("locale")
-        .first()
-    )
-    return translated if translated is not None and translated.live else page
+    return None if page is None else localized_many([page], locale)[page.pk]
 
 
 def localized_many(pages, locale):
-    """localized() for many pages in one query: page id → its live translation, else itself."""
+    """Many pages localized in one query: page id → its live translation in `locale`, else
+    the page itself."""
     keys = [page.translation_key for page in pages if page.locale_id != locale.id]
     translated = {}
     if keys:

@@ -13,11 +13,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .client import is_local_url
 
 # Admin paths reachable before the second factor: signing in and out, and 2FA itself.
 OPEN_PREFIXES = ("/admin/login/", "/admin/logout/", "/admin/password_reset/", "/admin/2fa/")
@@ -65,7 +66,7 @@ def second_factor_redirect(request):
 
 def _safe_next(request):
     target = request.POST.get("next") or request.GET.get("next") or "/admin/"
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if is_local_url(request, target):
         return target
     return "/admin/"
 
