@@ -1,11 +1,15 @@
 """Accounts without open registration: editors invite by e-mail, the link sets a password.
 
 Signing in and out and the password reset are Django's auth views in the portal's own Latvian
-pages (/konts/…): django-axes locks out repeated wrong passwords there as on the admin login,
-and the second factor is still asked before any admin or editorial page (portal.core.two_factor).
+pages (/konts/…): django-axes locks out repeated wrong passwords there as on the admin login.
+A user with an authenticator app gives its code on the portal's own page before being signed
+in at all; the second factor is still asked before any admin or editorial page of a session
+signed in elsewhere (portal.core.two_factor).
 """
 
 import secrets
+import time
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -19,15 +23,19 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp import user_has_device
 
 from network.directory.models import MunicipalityPage
 from network.mediators.models import MediatorIndexPage, MediatorProfilePage
 
 from .core import mail
+from .core.client import is_local_url
 from .core.form_tokens import submit_once
 from .core.roles import (
     MEDIATORS_GROUP,
@@ -37,6 +45,7 @@ from .core.roles import (
     is_mediator,
     privileged_view,
 )
+from .core.two_factor import WRONG_CODE, TokenForm, matching_device
 from .core.validators import SingleLineFieldsMixin
 from .models import Invitation
 
@@ -267,10 +276,70 @@ class ResetForm(SingleLineFieldsMixin, PasswordResetForm):
 
 
 class SignInView(auth_views.LoginView):
+    """A user with an authenticator app is signed in only after its code (sign_in_code)."""
+
     template_name = "portal/accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("my_work")
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if not user_has_device(user):
+            return super().form_valid(form)
+        self.request.session[PENDING_SIGN_IN] = {
+            "user": user.pk,
+            "backend": user.backend,
+            "password": user.get_session_auth_hash(),
+            "since": time.time(),
+        }
+        query = urlencode({"next": self.get_success_url()})
+        return redirect(f"{reverse('sign_in_code')}?{query}")
+
+
+PENDING_SIGN_IN = "portal_sign_in_pending"
+PENDING_SECONDS = 600
+
+
+def _pending_user(request):
+    """The user who gave the right password here in the last ten minutes, or None."""
+    pending = request.session.get(PENDING_SIGN_IN)
+    if not pending or time.time() - pending["since"] > PENDING_SECONDS:
+        return None
+    user = get_user_model().objects.filter(pk=pending["user"], is_active=True).first()
+    if user is None or not constant_time_compare(user.get_session_auth_hash(), pending["password"]):
+        return None  # the password changed since
+    user.backend = pending["backend"]
+    return user
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in_code(request):
+    """The second step of the portal's sign-in: the authenticator's code, then signed in."""
+    user = _pending_user(request)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not is_local_url(request, next_url):
+        next_url = reverse("my_work")
+    if user is None:
+        messages.info(
+            request, _("Lūdzu, pieslēdzieties vēlreiz: ievadiet lietotājvārdu un paroli.")
+        )
+        return redirect_to_login(next_url)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = matching_device(user, form.cleaned_data["token"])
+        if device is not None:
+            del request.session[PENDING_SIGN_IN]
+            login(request, user)
+            otp_login(request, device)
+            return redirect(next_url)
+        form.add_error("token", WRONG_CODE)
+    return render(
+        request,
+        "portal/accounts/sign_in_code.html",
+        {"form": form, "next": next_url},
+        status=400 if form.errors else 200,
+    )
 
 
 class SignOutView(auth_views.LogoutView):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("atrakstities/<str:token>/", follows.unsubscribe, name="unsubscribe"),
     path("konts/mediatora-profils/", accounts.create_profile, name="create_profile"),
     path("konts/pieslegties/", accounts.SignInView.as_view(), name="login"),
+    path("konts/pieslegties/kods/", accounts.sign_in_code, name="sign_in_code"),
     path("konts/iziet/", accounts.SignOutView.as_view(), name="logout"),
     path("konts/parole/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -33,9 +33,7 @@ def my_work(request):
     context = {
         "profile": profile,
         "profile_state": _profile_state(profile) if profile else None,
-        "profile_edit_url": reverse("wagtailadmin_pages:edit", args=[profile.pk])
-        if profile
-        else None,
+        "profile_edit_url": reverse("network:edit_profile", args=[profile.pk]) if profile else None,
         "posts": _own_posts(user),
         "reports": profile.monthly_reports.order_by("-month") if profile else [],
         "due_services": _due_services(user),
@@ -70,8 +68,8 @@ def _post_state(post, workflow_status):
 
 
 def _own_posts(user):
-    """The user's posts, newest first, each with .state, .state_label, .edit_url and its
-    newest visible replies."""
+    """The user's posts, newest first, each with .state, .state_label, .url_to_open (the public
+    page, or the preview of an unpublished one), .edit_url and its newest visible replies."""
     posts = list(
         ExperiencePostPage.objects.filter(owner=user).order_by("-latest_revision_created_at")
     )
@@ -85,9 +83,10 @@ def _own_posts(user):
         post.state_label = POST_STATES[post.state]
         post.reply_count = len(replies.get(post.pk, []))
         post.recent_replies = replies.get(post.pk, [])[:REPLIES_PER_POST]
-        # The public edit form serves live posts only; a draft is edited in the admin.
-        post.edit_url = (
-            post.url + "labot/" if post.live else reverse("wagtailadmin_pages:edit", args=[post.pk])
+        # The public edit form serves live posts only; a draft is shown as its author wrote it.
+        post.edit_url = post.url + "labot/" if post.live else None
+        post.url_to_open = (
+            post.url if post.live else reverse("network:post_preview", args=[post.pk])
         )
     return posts
 

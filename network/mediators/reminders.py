@@ -6,16 +6,14 @@ new one. Entries nobody answers for go to the editors, so none is forgotten."""
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from network.directory.models import Service
 from network.mediators.verification import responsible_users
 from portal.core import mail
+from portal.core.dates import sentence_date
 from portal.core.roles import EDITORIAL_GROUPS
-
-DATE_FORMAT = "j. F Y"  # as on the card
 
 
 def editors():
@@ -44,11 +42,9 @@ def service_line(service, today, base_url):
     if service.assured_date is None:
         state = _("nav pārbaudīts")
     elif service.is_stale(today):
-        state = _("novecojis kopš %(date)s") % {
-            "date": formats.date_format(service.stale_on, DATE_FORMAT)
-        }
+        state = _("novecoja %(date)s") % {"date": sentence_date(service.stale_on)}
     else:
-        state = _("novecos %(date)s") % {"date": formats.date_format(service.stale_on, DATE_FORMAT)}
+        state = _("novecos %(date)s") % {"date": sentence_date(service.stale_on)}
     name = f"{service.organization.name}: {service.name}"
     return f"- {name} ({state})\n  {base_url}{service.get_absolute_url()}"
 

@@ -7,11 +7,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.directory.models import Service
+from portal.core.dates import sentence_date
 from portal.core.roles import is_editor
 
 
@@ -69,6 +69,6 @@ def verify_service(request, pk):
     messages.success(
         request,
         _("Paldies! Kontakti atzīmēti kā pārbaudīti %(date)s.")
-        % {"date": formats.date_format(service.assured_date, "j. F Y")},
+        % {"date": sentence_date(service.assured_date)},
     )
     return redirect(service.get_absolute_url())

@@ -71,16 +71,27 @@ def _safe_next(request):
     return "/admin/"
 
 
+def matching_device(user, token):
+    """The user's confirmed device that accepts this code (django-otp throttles guesses)."""
+    for device in TOTPDevice.objects.devices_for_user(user, confirmed=True):
+        if device.verify_token(token):
+            return device
+    return None
+
+
+WRONG_CODE = _("Kods nav pareizs vai ir novecojis. Mēģiniet vēlreiz.")
+
+
 def verify(request):
     if not request.user.is_authenticated:
         return redirect("wagtailadmin_login")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        for device in TOTPDevice.objects.devices_for_user(request.user, confirmed=True):
-            if device.verify_token(form.cleaned_data["token"]):
-                otp_login(request, device)
-                return redirect(_safe_next(request))
-        form.add_error("token", _("Kods nav pareizs vai ir novecojis. Mēģiniet vēlreiz."))
+        device = matching_device(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_safe_next(request))
+        form.add_error("token", WRONG_CODE)
     return render(
         request, "portal/two_factor_verify.html", {"form": form, "next": _safe_next(request)}
     )

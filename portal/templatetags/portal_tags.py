@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from portal.core import dates
 from portal.core.pages import locale_by_id
 
 register = template.Library()
@@ -48,3 +49,9 @@ def content_language(context):
 def startswith(value, prefix):
     """True when a page path lies within another (menu highlighting)."""
     return isinstance(value, str) and bool(prefix) and value.startswith(prefix)
+
+
+@register.filter
+def sentence_date(value):
+    """“2026. gada 19. jūlijā” in Latvian, “19 July 2026” in English (portal.core.dates)."""
+    return dates.sentence_date(value)

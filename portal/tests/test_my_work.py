@@ -65,7 +65,8 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
 def test_my_profile_with_an_edit_link(client, users, profile):
     html = my_work(client, users["mediator"])
     assert "Anna Mediatore" in html and "Ventspils" in html
-    assert f'href="/admin/pages/{profile.pk}/edit/"' in html
+    assert f'href="/mans-darbs/profils/{profile.pk}/"' in html  # the portal's form, not Wagtail
+    assert "/admin/pages/" not in html
     assert f'href="{profile.url}"' in html
 
 
@@ -82,7 +83,7 @@ def test_my_posts_with_their_status_and_replies(
     Reply.objects.create(post=published, author=users["editor"], body="Slēpta", is_hidden=True)
     waiting = draft_post(experience_index, mediator, "Gaidošais stāsts", profile)
     submit_for_moderation(waiting, mediator)
-    draft_post(experience_index, mediator, "Melnraksta stāsts", profile)
+    draft = draft_post(experience_index, mediator, "Melnraksta stāsts", profile)
     make_post(experience_index, users["other_mediator"], title="Bertas stāsts")
 
     html = my_work(client, mediator)
@@ -99,7 +100,28 @@ def test_my_posts_with_their_status_and_replies(
     assert "Paldies, noder!" in html and "1 atbilde" in html
     assert "Slēpta" not in html
     assert f'href="{published.url}labot/"' in html
+    assert f'href="/mans-darbs/stasts/{draft.pk}/">Melnraksta stāsts</a>' in html
+    assert f'href="/mans-darbs/stasts/{waiting.pk}/">Gaidošais stāsts</a>' in html
+    assert "/admin/pages/" not in html
     assert "Bertas stāsts" not in html
+
+
+def test_an_unpublished_post_opens_as_its_latest_revision_for_its_author_only(
+    client, users, profile, experience_index
+):
+    mediator = users["mediator"]
+    post = draft_post(experience_index, mediator, "Melnraksta stāsts", profile)
+    post.glad_about = "Bērni sāka nākt uz skolu."
+    post.save_revision(user=mediator)
+    client.force_login(mediator)
+    response = client.get(f"/mans-darbs/stasts/{post.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Melnraksta stāsts</h1>" in html
+    assert "Bērni sāka nākt uz skolu." in html and "Ir prieks par…" in html
+    assert "vēl nav publicēts" in html
+    client.force_login(users["other_mediator"])
+    assert client.get(f"/mans-darbs/stasts/{post.pk}/").status_code == 404
 
 
 def test_my_reports_with_their_status(client, users, profile, other_profile):
@@ -143,7 +165,7 @@ def test_contacts_of_my_municipality_due_for_verification(
     assert html.index("Nekad nepārbaudīts") < html.index("Sen pārbaudīts")
     assert f'href="{never.get_absolute_url()}"' in html
     assert f'href="{stale.get_absolute_url()}"' in html
-    assert "nav pārbaudīts" in html and "novecojis kopš" in html
+    assert "nav pārbaudīts" in html and "novecoja 20" in html
     for name in ["Tikko pārbaudīts", "Jelgavas", "Citas atbildība"]:
         assert name not in html
     assert "Citas atbildība" in my_work(client, users["other_mediator"])

@@ -138,3 +138,104 @@ def test_required_two_factor_sends_editors_of_public_views_to_setup(client, grou
     client.force_login(group_editor)
     response = client.get("/konts/uzaicinat/")
     assert response["Location"] == "/admin/2fa/setup/?next=%2Fkonts%2Fuzaicinat%2F"
+
+
+# --- The portal's own sign-in asks the code before signing in (issue 20) ---
+
+PORTAL_PASSWORD = "Garš-un-drošs-2024"
+
+
+@pytest.fixture
+def mediator_with_device(django_user_model):
+    from django.contrib.auth.models import Group
+
+    from portal.core.roles import MEDIATORS_GROUP, ensure_role_groups
+
+    ensure_role_groups()
+    user = django_user_model.objects.create_user(
+        "maija@example.org", "maija@example.org", PORTAL_PASSWORD, first_name="Maija"
+    )
+    user.groups.add(Group.objects.get(name=MEDIATORS_GROUP))
+    device = TOTPDevice.objects.create(user=user, name="tālrunis", confirmed=True)
+    return user, device
+
+
+def _portal_sign_in(client, next_url=None):
+    data = {"username": "maija@example.org", "password": PORTAL_PASSWORD}
+    if next_url:
+        data["next"] = next_url
+    return client.post("/konts/pieslegties/", data)
+
+
+def test_portal_sign_in_asks_the_code_before_signing_in(client, mediator_with_device):
+    user, device = mediator_with_device
+    response = _portal_sign_in(client)
+    assert response.status_code == 302
+    assert response["Location"] == "/konts/pieslegties/kods/?next=%2Fmans-darbs%2F"
+    assert "_auth_user_id" not in client.session  # a password alone signs nobody in
+    assert client.get("/mans-darbs/")["Location"] == "/konts/pieslegties/?next=/mans-darbs/"
+
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<h1>Kods no autentifikatora</h1>" in html
+    assert 'autocomplete="one-time-code"' in html
+    assert "wagtail" not in html.lower()
+
+    wrong = client.post("/konts/pieslegties/kods/", {"token": "000000", "next": "/mans-darbs/"})
+    assert wrong.status_code == 400
+    text = wrong.content.decode()
+    assert "Kods nav pareizs vai ir novecojis" in text
+    assert 'name="next" value="/mans-darbs/"' in text  # where the user was going is kept
+    assert "_auth_user_id" not in client.session
+
+    device.refresh_from_db()
+    device.throttling_failure_count = 0
+    device.throttling_failure_timestamp = None
+    device.save()
+    right = client.post(
+        "/konts/pieslegties/kods/", {"token": _code(device), "next": "/mans-darbs/"}
+    )
+    assert right.status_code == 302 and right["Location"] == "/mans-darbs/"
+    assert int(client.session["_auth_user_id"]) == user.pk
+    assert client.get("/mans-darbs/").status_code == 200
+
+
+def test_portal_sign_in_keeps_next_through_the_code(client, mediator_with_device):
+    _user, device = mediator_with_device
+    response = _portal_sign_in(client, next_url="/atskaites/")
+    assert response["Location"] == "/konts/pieslegties/kods/?next=%2Fatskaites%2F"
+    right = client.post("/konts/pieslegties/kods/", {"token": _code(device), "next": "/atskaites/"})
+    assert right["Location"] == "/atskaites/"
+    offsite = client.post(
+        "/konts/pieslegties/kods/", {"token": _code(device), "next": "https://evil.example.org/"}
+    )
+    assert offsite["Location"].startswith("/konts/pieslegties/")  # no pending sign-in any more
+
+
+def test_the_code_page_without_a_password_first_sends_to_sign_in(client, mediator_with_device):
+    _user, device = mediator_with_device
+    response = client.post("/konts/pieslegties/kods/", {"token": _code(device)})
+    assert response.status_code == 302
+    assert response["Location"] == "/konts/pieslegties/?next=/mans-darbs/"
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_editor_signed_in_with_the_code_opens_editorial_pages_at_once(client, group_editor):
+    device = TOTPDevice.objects.create(user=group_editor, name="tālrunis", confirmed=True)
+    response = client.post(
+        "/konts/pieslegties/",
+        {"username": "grupas-redaktore", "password": "pw-1234567", "next": "/konts/uzaicinat/"},
+    )
+    assert response["Location"].startswith("/konts/pieslegties/kods/")
+    client.post("/konts/pieslegties/kods/", {"token": _code(device), "next": "/konts/uzaicinat/"})
+    assert client.get("/konts/uzaicinat/").status_code == 200
+    assert client.get("/admin/").status_code == 200
+
+
+def test_portal_sign_in_without_a_device_is_one_step(client, group_editor):
+    response = client.post(
+        "/konts/pieslegties/", {"username": "grupas-redaktore", "password": "pw-1234567"}
+    )
+    assert response["Location"] == "/mans-darbs/"
+    assert "_auth_user_id" in client.session

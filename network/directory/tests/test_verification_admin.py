@@ -47,7 +47,8 @@ def ago(days):
 def test_the_card_shows_when_the_entry_was_verified(client, municipality):
     service = ServiceFactory(assured_date=ago(10), service_areas=[municipality])
     html = client.get(service.get_absolute_url()).content.decode()
-    assert f"Pārbaudīts: {service.assured_date.day}. " in html
+    day = service.assured_date
+    assert f"Pārbaudīts: {day.year}. gada {day.day}. " in html
     assert "Pirms zvanīšanas pārliecinieties" not in html
     assert "Dati pārbaudīti" not in html  # no button for visitors
 

@@ -145,7 +145,7 @@ def test_reminders_go_once_per_cycle_to_the_responsible_people(
     assert "Pārbaudiet kontaktus" in message.subject
     card_url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/pakalpojumi/{due.pk}/"
     assert card_url in message.body
-    assert "Bāriņtiesa" in message.body and "novecos 27. jūnijs 2026" in message.body
+    assert "Bāriņtiesa" in message.body and "novecos 2026. gada 27. jūnijā" in message.body
     assert "Dati pārbaudīti" in message.body
     other = next(m for m in mail.outbox if m.to == ["other_mediator@example.org"])
     assert "Dzīvokļu nodaļa (nav pārbaudīts)" in other.body

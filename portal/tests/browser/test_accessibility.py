@@ -145,3 +145,89 @@ def test_search_results_directory_and_guide_work_with_the_keyboard_alone(demo, p
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     expect(page.locator(".step-counter")).to_contain_text("1. solis")
+
+
+ACCOUNT_PASSWORD = "browser-test-password"  # noqa: S105 (test users only)
+NEW_ACCOUNT_PASSWORD = "browser-test-password-2"  # noqa: S105 (test users only)
+
+
+def serious_violations(page, name, axe):
+    return [
+        f"{name} {page.url}: {describe(violation)}"
+        for violation in axe.run(page).response["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def test_account_pages_have_no_serious_axe_violations(demo, browser, camera):
+    """Sign-in, password reset (request, sent, new password, changed), the authenticator code
+    and the profile form, on a phone, each also as it answers a mistake."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    mediator = get_user_model().objects.get(username="demo-mediators")
+    mediator.set_password(ACCOUNT_PASSWORD)
+    mediator.email = "demo-mediators@example.org"
+    mediator.save()
+    context = browser.new_context(**context_options("phone"))
+    page = context.new_page()
+    axe = Axe()
+    problems = []
+
+    def check(name):
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        problems.extend(serious_violations(page, name, axe))
+        camera.shoot(page, name)
+
+    try:
+        page.goto(demo + "/konts/parole/")
+        check("password reset")
+        page.locator("input[name=email]").fill("demo-mediators@example.org")
+        page.locator("form.stacked-form button[type=submit]").click()
+        page.wait_for_url("**/konts/parole/nosutita/")
+        check("password reset sent")
+        uid = urlsafe_base64_encode(force_bytes(mediator.pk))
+        token = default_token_generator.make_token(mediator)
+        page.goto(f"{demo}/konts/parole/jauna/{uid}/{token}/")
+        page.locator("input[name=new_password1]").fill("īsa")
+        page.locator("form.stacked-form button[type=submit]").click()
+        check("new password with an error")
+        page.locator("input[name=new_password1]").fill(NEW_ACCOUNT_PASSWORD)
+        page.locator("input[name=new_password2]").fill(NEW_ACCOUNT_PASSWORD)
+        page.locator("form.stacked-form button[type=submit]").click()
+        page.wait_for_url("**/konts/parole/nomainita/")
+        check("password changed")
+
+        device = TOTPDevice.objects.create(user=mediator, name="tālrunis", confirmed=True)
+        page.goto(demo + "/konts/pieslegties/")
+        check("sign in")
+        page.get_by_label("Lietotājvārds").fill("demo-mediators")
+        page.get_by_label("Parole").fill(NEW_ACCOUNT_PASSWORD)
+        page.get_by_role("button", name="Pieslēgties").click()
+        page.wait_for_url("**/konts/pieslegties/kods/**")
+        check("authenticator code")
+        page.locator("input[name=token]").fill("000000")
+        page.get_by_role("button", name="Pieslēgties").click()
+        expect(page.locator(".field-error")).to_contain_text("Kods nav pareizs")
+        check("authenticator code wrong")
+        device.refresh_from_db()
+        device.throttle_reset()
+        code = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+        page.locator("input[name=token]").fill(code)
+        page.get_by_role("button", name="Pieslēgties").click()
+        page.wait_for_url("**/mans-darbs/")
+
+        page.get_by_role("link", name="Labot profilu").click()
+        page.wait_for_url("**/mans-darbs/profils/**")
+        check("profile form")
+        page.locator("input[name=public_email]").fill("nav-epasts")
+        page.get_by_role("button", name="Nosūtīt moderatoram").click()
+        expect(page.locator(".field-error").first).to_be_visible()
+        check("profile form with an error")
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems)
