@@ -13,6 +13,7 @@ from wagtail.models import WorkflowState
 from network.mediators.models import MediatorProfilePage
 from network.mediators.verification import services_answered_by
 from network.posts.models import ExperiencePostPage, Reply
+from portal.core.two_factor import code_first
 from portal.follows import user_follows
 
 REPLIES_PER_POST = 3
@@ -25,6 +26,7 @@ POST_STATES = {
 }
 
 
+@code_first
 def my_work(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

@@ -15,6 +15,7 @@ from network.mediators.models import LANGUAGE_CHOICES, MediatorLanguage, Mediato
 from network.posts.views import submit_for_moderation
 from portal.core.form_tokens import submit_once
 from portal.core.roles import is_editor, privileged_view
+from portal.core.two_factor import code_first
 from portal.core.validators import SingleLineFieldsMixin
 from taxonomy.models import Topic
 
@@ -59,6 +60,7 @@ def may_edit(user, profile):
 
 @require_http_methods(["GET", "POST"])
 @privileged_view
+@code_first
 def edit_profile(request, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

@@ -5,8 +5,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 
 from network.posts.models import ExperiencePostPage
+from portal.core.two_factor import code_first
 
 
+@code_first
 def preview_post(request, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

@@ -6,6 +6,7 @@ setting one up compulsory. `needs_second_factor` is the one rule all of them ask
 """
 
 import base64
+from functools import wraps
 from urllib.parse import urlencode
 
 from django import forms
@@ -56,6 +57,20 @@ def needs_second_factor(user):
     if is_verified is not None and is_verified():
         return False
     return getattr(settings, "ADMIN_2FA_REQUIRED", False) or user_has_device(user)
+
+
+def code_first(view):
+    """For a user's own pages outside /admin/ ("Mans darbs"): a session with an authenticator
+    that has not given its code (signed in on the admin's login) gives it first."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and user_has_device(user) and not user.is_verified():
+            return second_factor_redirect(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def second_factor_redirect(request):

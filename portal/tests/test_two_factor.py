@@ -239,3 +239,17 @@ def test_portal_sign_in_without_a_device_is_one_step(client, group_editor):
     )
     assert response["Location"] == "/mans-darbs/"
     assert "_auth_user_id" in client.session
+
+
+@pytest.mark.parametrize("url", ["/mans-darbs/", "/mans-darbs/profils/1/", "/mans-darbs/stasts/1/"])
+def test_a_session_signed_in_elsewhere_gives_the_code_before_my_work(
+    client, mediator_with_device, url
+):
+    """Signed in on the admin's login page, the password alone does not open "Mans darbs"."""
+    user, device = mediator_with_device
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/2fa/verify/?next=")
+    client.post("/admin/2fa/verify/", {"token": _code(device), "next": "/mans-darbs/"})
+    assert client.get("/mans-darbs/").status_code == 200
