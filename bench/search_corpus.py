@@ -15,9 +15,9 @@ import uuid
 from django.apps import apps
 from wagtail.rich_text import RichText
 
-from network.synthetic import words
 from portal.core.demo_data import get_or_create_child
 from portal.demo import build_site
+from portal.synthetic import synthetic_words
 from taxonomy.demo import load_concepts, load_topics
 
 MUNICIPALITIES = [
@@ -64,7 +64,7 @@ SECTION_TITLES = [
     "Nākamie soļi",
 ]
 SENTENCES = [
-    *words()["descriptions"],
+    *synthetic_words("network")["descriptions"],
     "Patvērums krīzes centrā ar dzīvokļiem saistītās problēmsituācijās.",
 ]
 

@@ -8,10 +8,9 @@ page is marked `is_demo`; the only figures are those the seed reports.
 
 from pathlib import Path
 
-from portal.core.demo_data import load_rows, read
+from portal.core.demo_data import DemoRefs, load_rows, read
 from portal.core.editorial import ensure_moderation_workflow
 from taxonomy.demo import load_concepts, load_topics
-from taxonomy.models import Concept, Topic
 
 from .blocks import SeminarStreamBlock
 from .models import ArticlePage, SeminarPage
@@ -28,33 +27,15 @@ def load_base(site, log):
 
 
 def load(site, log):
-    home = site.root_page.specific
-    topics = {topic.slug: topic for topic in Topic.objects.all()}
-    refs = {
-        "page": {"home": home},
-        "topic": topics,
-        "concept": {concept.slug: concept for concept in Concept.objects.all()},
-        "municipality": _municipalities(site),
-    }
+    refs = DemoRefs(site)
     for name in ("index", "seminar", "articles", "guide"):
         load_rows(DATA / f"{name}.yaml", refs)
     index_page, guide = refs["page"]["zinasanas"], refs["page"]["darba-uzsaksana"]
-    if home.guide_page_id is None:
-        home.guide_page = guide
-        home.save_revision().publish()
     ensure_moderation_workflow([index_page, guide])
     log(
-        f"knowledge: {len(topics)} topics, 1 seminar, {ArticlePage.objects.count()} articles, "
-        f"guide with {len(guide.steps())} steps, moderation workflow"
+        f"knowledge: {len(refs['topic'])} topics, 1 seminar, {ArticlePage.objects.count()} "
+        f"articles, guide with {len(guide.steps())} steps, moderation workflow"
     )
-
-
-def _municipalities(site):
-    """The network's municipality pages by slug (network's load_base has made them), found
-    through the articles' relation: knowledge does not import network."""
-    municipality_model = ArticlePage._meta.get_field("municipalities").related_model
-    pages = municipality_model.objects.descendant_of(site.root_page)
-    return {page.slug: page for page in pages}
 
 
 def add_evaluation_results(site, survey, questions):

@@ -4,23 +4,11 @@ Its words and recipe are data/synthetic.yaml, from the seminar slides' vocabular
 and the bulk helpers are portal/core/synthetic.py's.
 """
 
-from functools import cache
-from pathlib import Path
-
 from django.utils import timezone
-
-from portal.core import demo_data
 
 from .models import AUDIENCES, PRACTICE_STATUSES
 
 GUIDE_EVERY = 10
-WORDS_FILE = Path(__file__).resolve().parent / "data" / "synthetic.yaml"
-
-
-@cache
-def words():
-    """data/synthetic.yaml, read once per process (callers only read it)."""
-    return demo_data.read(WORDS_FILE)
 
 
 def context(sizes):

@@ -7,23 +7,9 @@ its recipes call. Contact details are example.org addresses and "+371 0…" numb
 Latvian number starts with.
 """
 
-from functools import cache
-from pathlib import Path
-
 from django.contrib.auth.hashers import make_password
 
-from network.directory.models import Location, Organization, Service
-from portal.core import demo_data
-from portal.core.synthetic import MARK
-
 SERVICES_PER_ORGANIZATION = 4
-WORDS_FILE = Path(__file__).resolve().parent / "data" / "synthetic.yaml"
-
-
-@cache
-def words():
-    """data/synthetic.yaml, read once per process (callers only read it)."""
-    return demo_data.read(WORDS_FILE)
 
 
 def organization_count(services):
@@ -57,16 +43,3 @@ def context(sizes):
         "phone_number": phone_number,
         "no_password": lambda: make_password(None),  # accounts nobody can sign in to
     }
-
-
-def synthetic_services():
-    return Service.objects.filter(name__endswith=MARK)
-
-
-def synthetic_records():
-    """Directory querysets in the order they can be deleted (services protect the rest)."""
-    return [
-        synthetic_services(),
-        Location.objects.filter(name__endswith=MARK),
-        Organization.objects.filter(name__endswith=MARK),
-    ]

@@ -1,9 +1,7 @@
 """The site tree and shared demo content; each app adds its part in its own `demo.py`."""
 
-import secrets
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -11,13 +9,11 @@ from knowledge import demo as knowledge_demo
 from network.evaluation import demo as evaluation_demo
 from network.evaluation.models import LIKERT_KEYS
 
-from .core.demo_data import create_page, read
+from .core.demo_data import create_page, ensure_accounts, fill_blank, read
 from .core.demo_translations import load_demo_translations
 from .core.public_url import site_address
 from .models import HomePage, InfoPage, SiteSettings
 
-DEMO_ADMIN_USERNAME = "demo-admin"
-DEMO_MARK = "[DEMO]"
 DATA = Path(__file__).resolve().parent / "data" / "demo.yaml"
 
 
@@ -57,34 +53,14 @@ def build_site(log):
         if old_root.specific_class is Page and old_root.depth == 2:
             old_root.delete()
     about, _ = create_page(home, InfoPage, data["about"])
-    settings = SiteSettings.for_site(site)
-    if not settings.footer_text:
-        settings.footer_text = data["settings"]["footer_text"]
-        settings.footer_text_en = data["settings"]["footer_text_en"]
-        settings.contact_email = data["settings"]["contact_email"]
-        settings.about_page = about
-        settings.save()
+    # Settings an editor has filled in stay; blank ones get the demo's.
+    fill_blank(SiteSettings.for_site(site), {**data["settings"], "about_page": about})
     return site
 
 
 def ensure_demo_admin(log):
-    """Creates the demo admin once and prints its password that one time."""
-    user_model = get_user_model()
-    if user_model.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
-        log(
-            f"portal: demo admin '{DEMO_ADMIN_USERNAME}' exists "
-            f"(new password: manage.py changepassword {DEMO_ADMIN_USERNAME})"
-        )
-        return
-    password = secrets.token_urlsafe(12)
-    user_model.objects.create_superuser(
-        DEMO_ADMIN_USERNAME,
-        "demo-admin@example.org",
-        password,
-        first_name="Demo",
-        last_name="Administrators",
-    )
-    log(f"portal: demo admin created — login: {DEMO_ADMIN_USERNAME} / password: {password}")
+    """The demo admin, made last; its password is printed once, when it is created."""
+    ensure_accounts(DATA.parent / "accounts.yaml", "portal", log)
 
 
 def translate_demo(site, log):

@@ -7,6 +7,7 @@ else. No signals fire either way, so nothing reaches the search index until
 run by portal/core/demo_data.py's Recipe; data/synthetic.yaml lists them, with the sizes.
 """
 
+import functools
 import io
 import random
 import sys
@@ -17,6 +18,7 @@ from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection, models, transaction
@@ -24,7 +26,7 @@ from django.db.models.signals import post_delete, pre_delete
 from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex
 
-from network import synthetic as network_synthetic
+from network.directory.models import Service
 from portal.core.cache import page_cache
 from portal.core.demo_data import Recipe, read
 from portal.core.synthetic import BATCH, MARK, SLUG_PREFIX, USERNAME_PREFIX, batched
@@ -97,14 +99,20 @@ def create_parts(indexes, sizes, rng, log):
     counts = {}
     for app_name, name in SETTINGS["parts"]:
         started = time.monotonic()
-        app = import_module(f"{app_name}.synthetic")
-        part = app.words()["parts"][name]
-        refs = ChainMap(shared, app.words(), app.context(sizes))  # rows go into shared
+        words, app = synthetic_words(app_name), import_module(f"{app_name}.synthetic")
+        part = words["parts"][name]
+        refs = ChainMap(shared, words, app.context(sizes))  # rows go into shared
         made = Recipe(rng, refs).run(part["steps"])
         part_counts = {kind: made[kind] for kind in part["counts"]}
         log(f"{part['log'].format(**part_counts)} ({time.monotonic() - started:.1f} s)")
         counts.update(part_counts)
     return counts
+
+
+@functools.cache
+def synthetic_words(app_name):
+    """An app's words and recipes (its data/synthetic.yaml), read once; callers only read them."""
+    return read(Path(settings.BASE_DIR) / app_name / "data" / "synthetic.yaml")
 
 
 def remove_corpus() -> dict[str, int]:
@@ -125,7 +133,7 @@ def remove_corpus() -> dict[str, int]:
                 forget_references(Page, chunk)
                 add_counts(deleted, models.QuerySet(Page).filter(pk__in=chunk).delete())
         fix_numchild(parents)
-        for queryset in network_synthetic.synthetic_records():
+        for queryset in synthetic_records():
             for chunk in batched(queryset.values_list("pk", flat=True), BATCH):
                 forget_references(queryset.model, chunk)
                 add_counts(deleted, queryset.model.objects.filter(pk__in=chunk).delete())
@@ -139,8 +147,14 @@ def remove_corpus() -> dict[str, int]:
 def existing_counts():
     return {
         "pages": synthetic_pages().count(),
-        "services": network_synthetic.synthetic_services().count(),
+        "services": Service.objects.filter(name__endswith=MARK).count(),
     }
+
+
+def synthetic_records():
+    """The directory's marked rows, in the order they can be deleted (data/synthetic.yaml)."""
+    labels = SETTINGS["records"]
+    return [apps.get_model(label).objects.filter(name__endswith=MARK) for label in labels]
 
 
 def synthetic_pages():

@@ -5,31 +5,21 @@ non-dialable +371 0000 NNNN range, labelled as not real; no other contact detail
 
 from pathlib import Path
 
-from portal.core.demo_data import load_rows
-from taxonomy.models import Concept, Topic
+from portal.core.demo_data import DemoRefs, load_rows
 
-from .models import MunicipalityPage, Service
+from .models import Service
 
 DATA = Path(__file__).resolve().parent / "data" / "demo"
 
 
 def load_base(site, log):
     """The municipalities: other apps' demo content links to them."""
-    home = site.root_page.specific
-    refs = {"page": {"home": home}}
+    refs = DemoRefs(site)
     load_rows(DATA / "municipalities.yaml", refs)
-    if home.municipalities_page_id is None:
-        home.municipalities_page = refs["page"]["pasvaldibas"]
-        home.save_revision().publish()
     log(f"network: {len(refs['municipality'])} municipalities")
 
 
 def load(site, log):
-    refs = {
-        "topic": {topic.slug: topic for topic in Topic.objects.all()},
-        "concept": {concept.slug: concept for concept in Concept.objects.all()},
-        "municipality": {m.slug: m for m in MunicipalityPage.objects.descendant_of(site.root_page)},
-    }
-    created = load_rows(DATA / "directory.yaml", refs)
+    created = load_rows(DATA / "directory.yaml", DemoRefs(site))
     services = created.get(Service, 0)
     log(f"network: {services} demo directory services created (phones +371 0000 NNNN, not real)")

@@ -4,9 +4,8 @@ quotes (data/demo/survey.yaml says how)."""
 from functools import cache
 from pathlib import Path
 
-from network.directory.models import MunicipalityPage
 from network.evaluation.models import EvaluationInvitation, EvaluationResponse, EvaluationSurvey
-from portal.core.demo_data import load_rows, read
+from portal.core.demo_data import DemoRefs, load_rows, read
 
 SURVEY_FILE = Path(__file__).resolve().parent / "data" / "demo" / "survey.yaml"
 
@@ -21,8 +20,7 @@ def demo_survey():
 
 
 def load(site, log):
-    municipalities = MunicipalityPage.objects.descendant_of(site.root_page)
-    created = load_rows(SURVEY_FILE, {"municipality": {m.slug: m for m in municipalities}})
+    created = load_rows(SURVEY_FILE, DemoRefs(site))
     if created.get(EvaluationSurvey):
         answers = created.get(EvaluationResponse, 0)
         log(

@@ -7,23 +7,16 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
-from network.directory.models import Organization
 from network.mediators.models import MediatorProfilePage
 from network.reports.models import MonthlyReport
-from portal.core.demo_data import load_rows
-from taxonomy.models import Topic
+from portal.core.demo_data import DemoRefs, load_rows
 
 REPORTS_FILE = Path(__file__).resolve().parent / "data" / "demo" / "reports.yaml"
 ACCOUNT, ACCOUNT_PROFILE = "demo-mediators", "malda-avramenko"
 
 
 def load(site, log):
-    profiles = MediatorProfilePage.objects.descendant_of(site.root_page)
-    refs = {
-        "profile": {profile.slug: profile for profile in profiles},
-        "organization": {o.name: o for o in Organization.objects.filter(is_demo=True)},
-        "topic": {topic.slug: topic for topic in Topic.objects.all()},
-    }
+    refs = DemoRefs(site)
     created = load_rows(REPORTS_FILE, refs)
     link_demo_account(refs["profile"].get(ACCOUNT_PROFILE), ACCOUNT, log)
     log(f"network: {created.get(MonthlyReport, 0)} demo monthly reports created")

@@ -10,7 +10,10 @@ fields a row is found by; a page is found by its slug under `parent`), `defaults
 every row shares), `as` (the refs name its rows go under, by slug or first key field) and
 `fill_blank` (an existing row gets the values of its blank fields). A row is created once:
 one found is kept as editors left it. A row's list under a reverse relation (`contacts`,
-`invitations`) creates those rows with it, and a mapping under a one-to-one one row.
+`invitations`) creates those rows with it, and a mapping under a one-to-one one row. A spec
+with `existing` (an object, e.g. `!page home`) instead gives it the `fill` values its blank
+fields lack. DemoRefs finds `!page home` and, in the database, what portal/data/demo.yaml's
+`refs` name.
 
 The synthetic corpus is read the same way: its recipes (Recipe below) make rows in bulk from
 each app's data/synthetic.yaml, drawing from one seeded random.
@@ -20,6 +23,7 @@ import datetime
 import functools
 import inspect
 import json
+import secrets
 import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -27,6 +31,8 @@ from typing import NamedTuple
 
 import yaml
 from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import ClusterableModel
@@ -71,7 +77,7 @@ def read(path, refs=None):
 def resolve(value, refs):
     """value with its Refs replaced; a slug not loaded is left out (or None): links are optional."""
     if isinstance(value, Ref):
-        objects = refs.get(value.name, {})
+        objects = refs[value.name]
         if isinstance(value.key, list):
             return [objects[key] for key in value.key if key in objects]
         return objects.get(value.key)
@@ -82,10 +88,38 @@ def resolve(value, refs):
     return value
 
 
+class DemoRefs(dict):
+    """The refs of a site's demo files: `!page home`, the rows files' `as`, and what
+    portal/data/demo.yaml's `refs` name, read from the database when first used."""
+
+    def __init__(self, site):
+        super().__init__(page={"home": site.root_page.specific})
+        self.site = site
+
+    def __missing__(self, name):
+        found = portal_demo_data()["refs"].get(name)
+        if found is None:
+            return {}  # a name nothing loads: its links are left out
+        model = apps.get_model(found["model"])
+        objects = model.objects.filter(**found.get("filter", {}))
+        if issubclass(model, Page):  # this site's pages, not another tree's
+            objects = objects.descendant_of(self.site.root_page)
+        self[name] = {getattr(obj, found["key"]): obj for obj in objects}
+        return self[name]
+
+
+@functools.cache
+def portal_demo_data():
+    return read(Path(__file__).resolve().parent.parent / "data" / "demo.yaml")
+
+
 def load_rows(path, refs):
     """Every spec's rows of a rows file, in order; returns how many were created, by model."""
     created = Counter()
     for spec in read(path):
+        if "existing" in spec:
+            fill_blank(resolve(spec["existing"], refs), resolve(spec["fill"], refs))
+            continue
         model = apps.get_model(spec["model"])
         parent = resolve(spec.get("parent"), refs)
         for entry in spec["rows"]:
@@ -148,6 +182,26 @@ def fill_blank(obj, row):
         obj.save_revision().publish()
     elif blank:
         obj.save()
+
+
+def ensure_accounts(path, app, log):
+    """The demo accounts of a file (example.org), each created once; a password is printed
+    only when its account is created. An account with a `group` joins it, one without is a
+    superuser (the demo admin)."""
+    user_model = get_user_model()
+    for account in read(path):
+        username, group = account.pop("username"), account.pop("group", None)
+        kind = "demo account" if group else "demo admin"
+        if user_model.objects.filter(username=username).exists():
+            renew = f"new password: manage.py changepassword {username}"
+            log(f"{app}: {kind} '{username}' exists ({renew})")
+            continue
+        password = secrets.token_urlsafe(12)
+        create = user_model.objects.create_user if group else user_model.objects.create_superuser
+        user = create(username, f"{username}@example.org", password, **account)
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        log(f"{app}: {kind} created — login: {username} / password: {password}")
 
 
 def stream(field, items):
