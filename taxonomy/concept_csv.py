@@ -13,6 +13,8 @@ from django.core.validators import validate_slug
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from portal.core.bulk_saves import deferred_indexing
+
 from .models import TERM_FIELDS, TERM_SEPARATORS, Concept, Topic
 
 TERM_COLUMNS = tuple(field for field in TERM_FIELDS if field != "label")
@@ -157,7 +159,8 @@ def import_rows(rows, user=None):
     if errors:
         raise ImportRejected(errors)
     try:
-        with transaction.atomic():
+        # Indexes are brought up to date once per concept, not on each of its saves.
+        with transaction.atomic(), deferred_indexing():
             return _write(rows, user)
     except IntegrityError:
         raise ImportRejected(

@@ -59,22 +59,40 @@ def load_concepts():
     Label, topic and broader follow the seed; definition and term fields are written only
     where blank and "see also" links are only added, so editors' words and links stay."""
     topics = {topic.slug: topic for topic in Topic.objects.all()}
+    # One read of what exists, links included: a second load saves only what changed.
+    existing = {concept.slug: concept for concept in Concept.objects.prefetch_related("related")}
     with deferred_indexing():
-        concepts = {row["slug"]: load_concept(row, topics) for row in seed_concepts()}
+        concepts = {
+            row["slug"]: load_concept(row, existing.get(row["slug"]), topics)
+            for row in seed_concepts()
+        }
         for row in seed_concepts():  # links, once every concept exists
             link_concept(concepts[row["slug"]], row, concepts)
     return concepts
 
 
-def load_concept(row, topics):
-    concept, _created = Concept.objects.update_or_create(
-        slug=row["slug"], defaults={"label": row["label"], "topic": topics.get(row.get("topic"))}
-    )
-    blank = [field for field in EDITABLE_FIELDS if not getattr(concept, field)]
-    for field in blank:
-        setattr(concept, field, seed_value(row, field))
-    if blank:
-        concept.save(update_fields=blank)
+def load_concept(row, concept, topics):
+    """The seed's row written onto `concept` (a new one when None); saved only if it changes."""
+    topic = topics.get(row.get("topic"))
+    if concept is None:
+        concept = Concept(slug=row["slug"])
+    changed = [
+        name
+        for name, now, seed in (
+            ("label", concept.label, row["label"]),
+            ("topic", concept.topic_id, topic.pk if topic else None),
+        )
+        if now != seed
+    ]
+    concept.label, concept.topic = row["label"], topic
+    for field in EDITABLE_FIELDS:
+        if not getattr(concept, field) and seed_value(row, field):
+            setattr(concept, field, seed_value(row, field))
+            changed.append(field)
+    if concept.pk is None:
+        concept.save()
+    elif changed:
+        concept.save(update_fields=changed)
     return concept
 
 

@@ -61,13 +61,35 @@ def demo_site(db):
     """The whole demo site, as `make run` builds it.
 
     On PostgreSQL the demo is loaded once per session into a database of its own, which each
-    rolled-back test using this fixture is switched to (see `_demo_database`); a transactional
+    rolled-back test using this fixture is switched to (see `_seeded_database`); a transactional
     test gets a fresh copy of it (see `_demo_copy`); neither copy is in Elasticsearch (see
     `index_demo`). Elsewhere (SQLite), or when asked for in the middle of a test, it is loaded
     into the test's own database."""
     if not HomePage.objects.exists():
         load_demo_quietly()
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def seed_vocabulary(db):
+    """The seed's topics and concepts (taxonomy/data), concepts by slug. On PostgreSQL they are
+    loaded once per session into a database of their own, which the test is switched to like a
+    demo test (see `_seeded_database`); elsewhere into the test's own database."""
+    from taxonomy.demo import load_concepts, load_topics, seed_concepts
+    from taxonomy.models import Concept
+
+    if not Concept.objects.exists():
+        load_topics()
+        return load_concepts()
+    by_slug = Concept.objects.in_bulk(field_name="slug")
+    return {row["slug"]: by_slug[row["slug"]] for row in seed_concepts()}
+
+
+def load_vocabulary_quietly():
+    from taxonomy.demo import load_concepts, load_topics
+
+    load_topics()
+    load_concepts()
 
 
 def index_demo(site):
@@ -86,10 +108,15 @@ def bare_site():
 
 # ------------------------------------------------------- the demo, built once per session
 #
-# Two PostgreSQL databases beside the test database ("clean"): a copy of it straight after
-# migrations ("pristine") and the demo loaded into a copy of that ("demo", what rolled-back demo
-# tests use). Each transactional test gets a throwaway copy ("copy") of "demo" or of "pristine", so
-# it starts from the same state whichever test ran before it, and nothing it flushes is shared.
+# PostgreSQL databases beside the test database ("clean"): a copy of it straight after
+# migrations ("pristine"), and copies of that with the demo loaded ("demo") or the seed's
+# vocabulary alone ("vocabulary"), built when a test first needs them and used by rolled-back
+# tests. Each transactional test gets a throwaway copy ("copy") of one of them, so it starts from
+# the same state whichever test ran before it, and nothing it flushes is shared.
+SEEDS = {
+    "demo_site": ("demo", load_demo_quietly),
+    "seed_vocabulary": ("vocabulary", load_vocabulary_quietly),
+}
 
 
 def commits(item):
@@ -109,17 +136,16 @@ def pytest_collection_modifyitems(items):
             continue
         if commits(item):
             names.insert(0, "_own_database")
-        elif "demo_site" in names:
-            names.insert(0, "_demo_database")
+        elif set(SEEDS) & set(names):
+            names.insert(0, "_seeded_database")
 
 
 class DemoDatabases:
     def __init__(self, connection):
         self.clean = connection.settings_dict["NAME"]
         self.pristine = f"{self.clean}_pristine"
-        self.demo = f"{self.clean}_demo"
         self.copied = f"{self.clean}_copy"
-        self.built = False
+        self.built = set()
 
     @property
     def connection(self):
@@ -155,7 +181,7 @@ class DemoDatabases:
 
     def drop_all(self):
         self.use(self.clean)
-        for name in (self.copied, self.demo, self.pristine):
+        for name in (self.copied, *self.built, self.pristine):
             self.drop(name)
 
     def use(self, name):
@@ -167,14 +193,24 @@ class DemoDatabases:
         settings.DATABASES["default"]["NAME"] = name
         forget_process_caches()
 
-    def build(self):
-        """The demo, loaded once without touching Elasticsearch (tests index it themselves)."""
-        self.copy(self.pristine, self.demo)
-        self.use(self.demo)
+    def seeded(self, fixturenames):
+        """The database a test's seed fixture asks for, built on first use; None if none."""
+        for fixture, (suffix, load) in SEEDS.items():
+            if fixture in fixturenames:
+                name = f"{self.clean}_{suffix}"
+                if name not in self.built:
+                    self.build(name, load)
+                return name
+        return None
+
+    def build(self, name, load):
+        """A seed loaded once without touching Elasticsearch (tests index it themselves)."""
+        self.copy(self.pristine, name)
+        self.use(name)
         with override_settings(ELASTICSEARCH_URL=""):
-            load_demo_quietly()
+            load()
         self.use(self.clean)
-        self.built = True
+        self.built.add(name)
 
     def drop(self, name):
         self._admin(f"DROP DATABASE IF EXISTS {self.connection.ops.quote_name(name)} WITH (FORCE)")
@@ -210,16 +246,14 @@ def _demo_databases(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def _demo_database(_demo_databases, django_db_blocker):
-    """Switches a demo test to the session's demo database and back."""
+def _seeded_database(request, _demo_databases, django_db_blocker):
+    """Switches a demo (or vocabulary) test to the session's database of that seed and back."""
     databases = _demo_databases
     if databases is None:
         yield
         return
     with django_db_blocker.unblock():
-        if not databases.built:
-            databases.build()
-        databases.use(databases.demo)
+        databases.use(databases.seeded(request.fixturenames))
     yield
     with django_db_blocker.unblock():
         databases.use(databases.clean)
@@ -227,19 +261,15 @@ def _demo_database(_demo_databases, django_db_blocker):
 
 @pytest.fixture
 def _own_database(request, _demo_databases, django_db_blocker):
-    """Switches a committing test to a fresh copy of the demo database (if it uses demo_site) or of
-    the migrated one, before pytest-django sets the test up; back, and drops the copy, after its
-    flush."""
+    """Switches a committing test to a fresh copy of its seed's database (demo_site,
+    seed_vocabulary) or of the migrated one, before pytest-django sets the test up; back, and
+    drops the copy, after its flush."""
     databases = _demo_databases
     if databases is None:
         yield
         return
     with django_db_blocker.unblock():
-        source = databases.pristine
-        if "demo_site" in request.fixturenames:
-            if not databases.built:
-                databases.build()
-            source = databases.demo
+        source = databases.seeded(request.fixturenames) or databases.pristine
         databases.copy(source, databases.copied)
         databases.use(databases.copied)
     yield

@@ -9,7 +9,6 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from taxonomy.concept_csv import COLUMNS, export_csv
-from taxonomy.demo import load_concepts, load_topics
 from taxonomy.factories import ConceptFactory, TopicFactory
 from taxonomy.models import Concept
 
@@ -20,9 +19,8 @@ IMPORT = LIST + "import/"
 
 
 @pytest.fixture
-def vocabulary():
-    load_topics()
-    return load_concepts()
+def vocabulary(seed_vocabulary):
+    return seed_vocabulary
 
 
 def snapshot():

@@ -94,9 +94,8 @@ def test_loading_creates_the_concepts_with_topics_and_links_once():
 
 
 @pytest.mark.django_db
-def test_loading_again_keeps_what_editors_added():
-    load_topics()
-    concepts = load_concepts()
+def test_loading_again_keeps_what_editors_added(seed_vocabulary):
+    concepts = seed_vocabulary
     meals = concepts["bezmaksas-maltites"]
     meals.colloquial += "\nsiltā virtuve"
     meals.definition = "Redaktora skaidrojums."

@@ -10,7 +10,6 @@ from django.core.management import call_command
 from network.directory import hsds
 from network.directory.models import Service
 from network.factories import ServiceFactory
-from taxonomy.demo import load_concepts
 from taxonomy.factories import ConceptFactory
 from taxonomy.models import Concept, Topic
 
@@ -74,8 +73,8 @@ def assert_valid(kind, data):
 
 
 @pytest.fixture
-def concepts(topics):
-    return load_concepts()
+def concepts(seed_vocabulary, topics):
+    return seed_vocabulary
 
 
 @pytest.fixture

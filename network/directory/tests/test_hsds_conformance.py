@@ -31,7 +31,6 @@ from network.factories import (
     ServiceAtLocationFactory,
     ServiceFactory,
 )
-from taxonomy.demo import load_concepts
 
 SERVICES = 36  # with PER_PAGE 20: two pages of each list
 LANGUAGES = ["lv, rom", "", "ru", "lv, ltg, en"]
@@ -143,10 +142,10 @@ def _service(n, organization, topics, concepts, municipality):
 
 
 @pytest.fixture
-def synthetic_directory(municipality, topics):
+def synthetic_directory(municipality, topics, seed_vocabulary):
     """Services with phones, schedules, languages, contacts, e-mails, URLs and coordinates,
     filled on some records and empty on others."""
-    concepts = list(load_concepts().values())
+    concepts = list(seed_vocabulary.values())
     organizations = _organizations(9)
     topic_list = list(topics.values())
     for n in range(SERVICES):
