@@ -27,7 +27,8 @@ def seed_topics():
 def seed_concepts():
     """The seed's concepts: dicts with slug, label, topic, broader, related, definition and
     the term fields as lists."""
-    return yaml.safe_load(CONCEPTS_FILE.read_text(encoding="utf-8"))["concepts"]
+    text = CONCEPTS_FILE.read_text(encoding="utf-8")
+    return yaml.load(text, Loader=yaml.CSafeLoader)["concepts"]  # libyaml: 10x faster, as safe
 
 
 def load_topics():

@@ -49,8 +49,9 @@ class Ref(NamedTuple):
     key: object
 
 
-class DemoLoader(yaml.SafeLoader):
-    """SafeLoader plus the reference tags (a subclass: SafeLoader stays untouched)."""
+class DemoLoader(yaml.CSafeLoader):
+    """The safe loader in libyaml's C (a tenth of the pure-Python one's time) plus the reference
+    tags (a subclass: CSafeLoader stays untouched)."""
 
 
 def _ref(loader, suffix, node):
@@ -70,7 +71,7 @@ DemoLoader.add_multi_constructor("!", _ref)
 def read(path, refs=None):
     """A YAML file's data; with refs its references are resolved now, else they stay Refs."""
     with Path(path).open(encoding="utf-8") as file:
-        data = yaml.load(file, Loader=DemoLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(file, Loader=DemoLoader)  # noqa: S506 - a CSafeLoader subclass
     return data if refs is None else resolve(data, refs)
 
 
