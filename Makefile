@@ -36,7 +36,7 @@ run: setup
 test: $(TEST_STAMP) messages
 	$(PY) scripts/services.py install
 	rm -f test-artifacts/relevance.txt test-artifacts/hsds-datapackage.txt test-artifacts/hsds-conformance.txt
-	$(PY) scripts/services.py run -- $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS); \
+	$(PY) scripts/services.py run -- $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25 $(PYTEST_ARGS); \
 		status=$$?; cat test-artifacts/relevance.txt test-artifacts/hsds-datapackage.txt test-artifacts/hsds-conformance.txt 2>/dev/null; exit $$status
 
 lint: $(TEST_STAMP)
