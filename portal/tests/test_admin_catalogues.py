@@ -2,8 +2,12 @@
 Latvian translation (locale/upstream/), with Latvian plural forms in the header's order."""
 
 import datetime
+import os
+import subprocess
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone, translation
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
@@ -53,3 +57,18 @@ def test_workflow_names_stand_in_the_nominative():
     assert text % {"workflow_name": "Zināšanu moderēšana"} == (
         "Iesniegt darbplūsmā “Zināšanu moderēšana”"
     )
+
+
+def test_every_project_catalogue_passes_msgfmts_format_check():
+    """A translation that drops a placeholder (e.g. "%(days)s") loses the number it shows;
+    compilemessages only warns about it, msgfmt --check fails."""
+    catalogues = sorted(Path(settings.BASE_DIR, "locale").glob("**/LC_MESSAGES/*.po"))
+    assert len(catalogues) >= 4
+    for catalogue in catalogues:
+        checked = subprocess.run(
+            ["msgfmt", "--check", "-o", os.devnull, str(catalogue)],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert checked.returncode == 0, checked.stderr

@@ -189,6 +189,7 @@ def test_double_opt_in(client, content, municipality, django_capture_on_commit_c
         client.post("/sekot/", data)  # asked twice: still one confirmation
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["jauns@example.org"]
     assert not Follower.objects.exists()  # nothing kept before the confirmation
+    assert "Saite derīga 3 dienas." in mail.outbox[0].body  # the plural keeps its number
     link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
     mail.outbox.clear()
     assert digests(django_capture_on_commit_callbacks) == {}  # unconfirmed: no digest
