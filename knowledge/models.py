@@ -1,7 +1,6 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from wagtail.search import index
 
 from portal.core.languages import in_language, source_page
 from portal.core.lists import Shortlist
-from portal.core.pages import locale_by_id, prefetch_by_type, restricted
+from portal.core.pages import locale_by_id, related_lists, restricted, specific_joined
 from portal.core.public_url import page_public_url
 from taxonomy.models import Topic
 from taxonomy.panels import concepts_field, concepts_panel
@@ -37,11 +36,22 @@ def find_knowledge_index(page):
     """The knowledge index above a page, else the first live one in the page's language
     (remembered on the page: templates ask for it more than once)."""
     if not hasattr(page, "_knowledge_index"):
-        ancestor = KnowledgeIndexPage.objects.ancestor_of(page).live().first()
+        ancestor = routed_parent_index(page)
+        if ancestor is None:
+            ancestor = KnowledgeIndexPage.objects.ancestor_of(page).live().first()
         if ancestor is None:
             ancestor = KnowledgeIndexPage.objects.live().filter(locale_id=page.locale_id).first()
         page._knowledge_index = ancestor
     return page._knowledge_index
+
+
+def routed_parent_index(page):
+    """The parent the router read (HomePage.route_in_tree) when it is a live knowledge index
+    (none can be below another), without a query: templates show only its page fields."""
+    parent = getattr(page, "_cached_parent_obj", None)
+    if parent is not None and parent.live and parent.specific_class is KnowledgeIndexPage:
+        return parent.specific_deferred
+    return None
 
 
 class KnowledgeContent(models.Model):
@@ -134,7 +144,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
             for model in (ArticlePage, SeminarPage):
                 in_any |= models.Q(pk__in=model.objects.filter(**filters).values("pk"))
             items = items.filter(in_any)
-        return items.specific()
+        return specific_joined(items, ArticlePage, SeminarPage)
 
     def topic_url(self, topic):
         # The index's own URL once per instance: each `.url` reads the site root paths anew.
@@ -156,17 +166,12 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
     def paginate(self, request, queryset):
         page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-        # The cards show each item's topic and municipality names: fetched per type, not per
-        # item, into plain lists (no queryset per item), municipalities by title only.
-        page_obj.object_list = prefetch_by_type(
-            in_language(page_obj.object_list, locale_by_id(self.locale_id)),
-            Prefetch("topics", to_attr="card_topics"),
-            Prefetch(
-                "municipalities",
-                queryset=municipality_model().objects.only("title"),
-                to_attr="card_municipalities",
-            ),
-        )
+        # The cards show each item's topic and municipality names: fetched for all types at
+        # once, not per item, into plain lists (no queryset per item), municipalities by title.
+        items = in_language(page_obj.object_list, locale_by_id(self.locale_id))
+        related_lists(items, "topics", "card_topics")
+        titles = municipality_model().objects.only("title", "path")  # path: their order
+        page_obj.object_list = related_lists(items, "municipalities", "card_municipalities", titles)
         return page_obj
 
     @path("")

@@ -13,7 +13,7 @@ class PortalConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.models import Locale
 
-        from .core import languages, pages, process_tables, upstream_labels
+        from .core import languages, pages, process_tables, sites, upstream_labels
         from .core.cache import connect_signals
         from .core.permission_names import name_permissions_in_latvian, name_unnamed_models
         from .core.validators import validate_single_line
@@ -27,6 +27,7 @@ class PortalConfig(AppConfig):
         languages.install()
         pages.install()
         upstream_labels.install()
+        sites.install()
         name_unnamed_models()
         connect_signals()
         forget = process_tables.forget

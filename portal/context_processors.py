@@ -35,9 +35,8 @@ def build_chrome(request, site, active):
         }
         items = [translated.get(item.translation_key, item) for item in items]
         root = translated.get(root.translation_key, root)
-    # The about page in the same query (for_site() would read it in a second one).
-    site_settings = SiteSettings.objects.select_related("about_page").filter(site=site).first()
-    site_settings = site_settings or SiteSettings.for_site(site)
+    # Read with the site and its about page (portal.core.sites); for_site() creates a missing one.
+    site_settings = getattr(site, "sitesettings", None) or SiteSettings.for_site(site)
     about = localized(site_settings.about_page, active)
     footer_text = site_settings.footer_text
     if not active.is_default and site_settings.footer_text_en:

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from .core.languages import source_page
 from .core.models import OutgoingMail  # noqa: F401 (the portal app registers its models here)
-from .core.pages import active_locale, localized_many, public
+from .core.pages import active_locale, localized_many, may_be_restricted, public
 from .core.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, MEDIATORS_GROUP, MODERATORS_GROUP
 
 
@@ -144,9 +144,9 @@ class HomePage(Page):
         prefixes = ["/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
         on_path = {
             page.url_path: page
-            for page in Page.objects.descendant_of(self).filter(
-                url_path__in=[self.url_path + prefix for prefix in prefixes]
-            )
+            for page in Page.objects.descendant_of(self)
+            .filter(url_path__in=[self.url_path + prefix for prefix in prefixes])
+            .annotate(view_restricted=may_be_restricted())
         }
         parent = self
         for depth, prefix in enumerate(prefixes, start=1):

@@ -5,8 +5,6 @@ from dataclasses import dataclass, field
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from taxonomy.models import Topic
-
 MIN_COMPARED = 2
 MAX_COMPARED = 4
 
@@ -98,12 +96,14 @@ def _rows(selected):
             is_list=True,
         ),
     ]
-    counts = [_services_per_topic(m) for m in selected]
-    for topic in Topic.objects.all():
-        row = [count.get(topic.pk, 0) for count in counts]
-        if any(row):
-            label = _("Pakalpojumi: %(topic)s") % {"topic": topic.label}
-            rows.append(Row(label, [str(n) for n in row]))
+    groups = [m.topic_counts() for m in selected]
+    counts = [{g.topic.pk: g.total for g in topic_groups if g.topic} for topic_groups in groups]
+    # The topics some municipality has services in, in Topic's order (no row of zeros).
+    topics = {g.topic.pk: g for topic_groups in groups for g in topic_groups if g.topic}
+    for group in sorted(topics.values(), key=lambda g: (g.topic.sort_order, g.topic.name)):
+        row = [count.get(group.topic.pk, 0) for count in counts]
+        label = _("Pakalpojumi: %(topic)s") % {"topic": group.topic.label}
+        rows.append(Row(label, [str(n) for n in row]))
     rows.append(
         Row(
             _("Saistītās labās prakses"),
@@ -137,8 +137,3 @@ def _yes_no(value):
     if value is None:
         return _unknown()
     return _("jā") if value else _("nē")
-
-
-def _services_per_topic(municipality):
-    """{topic pk: number of public services}: one aggregate query, not the services."""
-    return {group.topic.pk: group.total for group in municipality.topic_counts() if group.topic}

@@ -30,20 +30,6 @@ from network.posts.models import ExperienceIndexPage, ExperiencePostPage, Reply
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 PAGE_QUERY_LIMIT = 15
-# Pages that need more, each for a reason that does not grow with the corpus. (The language
-# links cost no query: a page's counterpart is the same path under the other prefix.)
-QUERY_BUDGETS = {
-    # StreamField blocks that choose pages or surveys: one bulk lookup per block type.
-    "seminar": 17,
-    # Cards of two page types: per type the specific rows, topics and municipalities.
-    "knowledge listing": 16,
-    # ... plus the topic and its guides / a lookup per submitted filter value.
-    "knowledge topic": 18,
-    "knowledge filtered": 18,
-    # Facts, partners, topic counts and practices of each compared municipality (at most
-    # four; two here).
-    "compare": 16,
-}
 
 
 def public_urls():
@@ -175,7 +161,7 @@ def test_queries_are_bounded_and_do_not_grow_with_the_corpus(client, demo_site, 
         assert small_response.status_code == expected_status, url
         assert large_response.status_code == expected_status, url
         grows = len(large_sql) != len(small_sql)
-        too_many = len(large_sql) > QUERY_BUDGETS.get(name, PAGE_QUERY_LIMIT)
+        too_many = len(large_sql) > PAGE_QUERY_LIMIT
         if grows or too_many:
             failures.append(report(name, small_sql, large_sql))
     table = "\n".join(f"{name:32} {len(small[name][1]):3} {len(large[name][1]):3}" for name in urls)
