@@ -64,6 +64,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker("browser")
         if fixtures & {"elasticsearch_url", "es_client"}:
             item.add_marker("elasticsearch")
+    # Browser tests first (stable sort): they are the longest files, and started last they
+    # left one xdist worker running one alone for minutes while the other idled.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
 
 
 def pytest_sessionfinish(session):
