@@ -166,9 +166,11 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
     def paginate(self, request, queryset):
         page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-        # The page's cards are chosen on the pages table alone (a subquery), then joined to their
-        # types' rows: an OFFSET over joined rows builds every card it skips (deep pages).
-        page_obj.object_list = queryset.filter(pk__in=page_obj.object_list.values("pk"))
+        # The page's cards are chosen on the pages table alone (a subquery), then only they are
+        # joined to their types' rows: an OFFSET over joined rows builds every card it skips.
+        chosen = Page.objects.filter(pk__in=page_obj.object_list.values("pk"))
+        chosen = chosen.order_by(*queryset.query.order_by)
+        page_obj.object_list = specific_joined(chosen, ArticlePage, SeminarPage)
         # The cards show each item's topic and municipality names: fetched for all types at
         # once, not per item, into plain lists (no queryset per item), municipalities by title.
         items = in_language(page_obj.object_list, locale_by_id(self.locale_id))
