@@ -35,7 +35,6 @@ from network.directory.models import MunicipalityPage
 from network.mediators.models import MediatorIndexPage, MediatorProfilePage
 
 from .core import mail
-from .core.client import is_local_url
 from .core.form_tokens import submit_once
 from .core.roles import (
     MEDIATORS_GROUP,
@@ -45,7 +44,7 @@ from .core.roles import (
     is_mediator,
     privileged_view,
 )
-from .core.two_factor import WRONG_CODE, TokenForm, matching_device
+from .core.two_factor import WRONG_CODE, TokenForm, matching_device, safe_next
 from .core.validators import SingleLineFieldsMixin
 from .models import Invitation
 
@@ -317,9 +316,7 @@ def _pending_user(request):
 def sign_in_code(request):
     """The second step of the portal's sign-in: the authenticator's code, then signed in."""
     user = _pending_user(request)
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not is_local_url(request, next_url):
-        next_url = reverse("my_work")
+    next_url = safe_next(request, default=reverse("my_work"))
     if user is None:
         messages.info(
             request, _("Lūdzu, pieslēdzieties vēlreiz: ievadiet lietotājvārdu un paroli.")

@@ -79,11 +79,10 @@ def second_factor_redirect(request):
     return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 
 
-def _safe_next(request):
-    target = request.POST.get("next") or request.GET.get("next") or "/admin/"
-    if is_local_url(request, target):
-        return target
-    return "/admin/"
+def safe_next(request, default="/admin/"):
+    """The form's or query's `next` when it leads back to this site, else `default`."""
+    target = request.POST.get("next") or request.GET.get("next") or default
+    return target if is_local_url(request, target) else default
 
 
 def matching_device(user, token):
@@ -105,10 +104,10 @@ def verify(request):
         device = matching_device(request.user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
-            return redirect(_safe_next(request))
+            return redirect(safe_next(request))
         form.add_error("token", WRONG_CODE)
     return render(
-        request, "portal/two_factor_verify.html", {"form": form, "next": _safe_next(request)}
+        request, "portal/two_factor_verify.html", {"form": form, "next": safe_next(request)}
     )
 
 
@@ -122,7 +121,7 @@ def setup(request):
             request,
             _("Jums jau ir autentifikators: ievadiet tā kodu. Jaunu varēsiet pievienot pēc tam."),
         )
-        query = urlencode({"next": _safe_next(request)})
+        query = urlencode({"next": safe_next(request)})
         return redirect(f"{reverse('portal_2fa_verify')}?{query}")
     device, _created = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": "autentifikators"}
@@ -133,13 +132,13 @@ def setup(request):
             device.confirmed = True
             device.save()
             otp_login(request, device)
-            return redirect(_safe_next(request))
+            return redirect(safe_next(request))
         form.add_error(
             "token", _("Kods nav pareizs. Pārbaudiet tālruņa pulksteni, mēģiniet vēlreiz.")
         )
     context = {
         "form": form,
-        "next": _safe_next(request),
+        "next": safe_next(request),
         "secret": base64.b32encode(device.bin_key).decode().rstrip("="),
         "config_url": device.config_url,
     }

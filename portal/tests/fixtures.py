@@ -75,12 +75,11 @@ def seed_vocabulary(db):
     """The seed's topics and concepts (taxonomy/data), concepts by slug. On PostgreSQL they are
     loaded once per session into a database of their own, which the test is switched to like a
     demo test (see `_seeded_database`); elsewhere into the test's own database."""
-    from taxonomy.demo import load_concepts, load_topics, seed_concepts
+    from taxonomy.demo import seed_concepts
     from taxonomy.models import Concept
 
     if not Concept.objects.exists():
-        load_topics()
-        return load_concepts()
+        load_vocabulary_quietly()
     by_slug = Concept.objects.in_bulk(field_name="slug")
     return {row["slug"]: by_slug[row["slug"]] for row in seed_concepts()}
 
