@@ -4,6 +4,7 @@ No browser here: these check what the browser tests cannot see from a developmen
 """
 
 import io
+import json
 import re
 
 import pytest
@@ -47,6 +48,16 @@ def test_stylesheet_is_fingerprinted_and_cached_for_a_year(collected_static):
     plain = client.get("/static/css/portal.css")
     assert plain.status_code == 200
     assert "immutable" not in plain["Cache-Control"]
+
+
+def test_collected_translation_editor_bundle_is_the_patched_one(collected_static):
+    """portal/core/static_patches.py: the production build ships the gettext calls (issue 21)."""
+    manifest = json.loads((collected_static / "staticfiles.json").read_text(encoding="utf-8"))
+    hashed = manifest["paths"]["wagtail_localize/js/wagtail-localize.js"]
+    for name in ("wagtail_localize/js/wagtail-localize.js", hashed):
+        bundle = (collected_static / name).read_text(encoding="utf-8")
+        assert bundle.count('gettext("More actions")') == 2
+        assert bundle.count('gettext("%(source)s to %(target)s translation")') == 2
 
 
 @pytest.mark.django_db
