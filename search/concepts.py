@@ -9,6 +9,7 @@ question and a service that share no word but share a concept meet.
 import threading
 import time
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from django.apps import apps
 
@@ -42,8 +43,8 @@ class ConceptIndex:
     by_stems: dict = field(default_factory=dict)  # folded stems → slugs
     topics: dict = field(default_factory=dict)  # slug → topic slug
     abbreviations: dict = field(default_factory=dict)  # folded abbreviation → concept label
-    # The first stem of each term of several words: only there can a longer phrase start.
-    phrase_starts: set = field(default_factory=set)
+    # The first two stems of each term of several words: only there can a longer one start.
+    phrase_pairs: set = field(default_factory=set)
 
     @classmethod
     def load(cls):
@@ -72,7 +73,7 @@ class ConceptIndex:
             self.by_folded.setdefault(latvian.fold(" ".join(words)), set()).add(concept.slug)
             self.by_stems.setdefault(stems, set()).add(concept.slug)
             if len(words) > 1:
-                self.phrase_starts.add(stems.split(" ", 1)[0])
+                self.phrase_pairs.add(tuple(stems.split(" ", 2)[:2]))
 
     def lookup(self, words):
         """(slugs, how) for a phrase of words, or (set(), "")."""
@@ -103,14 +104,18 @@ class ConceptIndex:
 
     def mentioned(self, text):
         """Slugs of the concepts a text names (by folded stems: any form of the words)."""
-        stems = [latvian.word_stem(word) for word in latvian.words(text[:MENTION_CHARS])]
+        stems = list(map(latvian.word_stem, latvian.words(text[:MENTION_CHARS])))
         found = set()
-        for start, first in enumerate(stems):
-            found |= self.by_stems.get(first, set())
-            if first not in self.phrase_starts:
-                continue  # most words start no term of several words: one lookup only
-            for size in range(2, MAX_TERM_WORDS + 1):
-                found |= self.by_stems.get(" ".join(stems[start : start + size]), set())
+        # Set operations instead of a lookup per word: this runs for every indexed document.
+        for stem in self.by_stems.keys() & stems:
+            found |= self.by_stems[stem]
+        pairs = list(pairwise(stems))
+        if self.phrase_pairs.isdisjoint(pairs):
+            return found  # most texts have no two words that begin a term of several
+        for start, pair in enumerate(pairs):
+            if pair in self.phrase_pairs:
+                for size in range(2, MAX_TERM_WORDS + 1):
+                    found |= self.by_stems.get(" ".join(stems[start : start + size]), set())
         return found
 
     def with_broader(self, slugs):

@@ -275,18 +275,25 @@ class DirectorySource(SnippetSource):
     """
 
     def documents(self, queryset):
-        rows = queryset.values_list(*self.row_fields).iterator(chunk_size=BATCH_SIZE)
+        rows = queryset.order_by("pk").values_list(*self.row_fields)
+        rows = rows.iterator(chunk_size=BATCH_SIZE)
         while batch := list(islice(rows, BATCH_SIZE)):
-            related = self.related_rows([row[0] for row in batch])
-            for row in batch:
-                doc_id = f"{self.model_label.lower()}:{row[0]}"
-                try:
-                    with translation.override(settings.LANGUAGE_CODE):
-                        document = self.row_document(row, related)
-                except Exception:  # one broken object must not stop a rebuild
-                    logger.exception("search: could not turn %s into a document", doc_id)
-                    continue
-                yield doc_id, document
+            # The batch as a subquery (a pk range of the same queryset), not a list of a
+            # thousand ids: Django prepares each listed id, a tenth of a rebuild's time.
+            in_batch = queryset.filter(pk__gte=batch[0][0], pk__lte=batch[-1][0]).values("pk")
+            related = self.related_rows(in_batch)
+            with translation.override(settings.LANGUAGE_CODE):  # once a batch, not a row
+                built = [self.built(row, related) for row in batch]
+            yield from filter(None, built)
+
+    def built(self, row, related):
+        """(document id, document), or None if the row cannot become one."""
+        doc_id = f"{self.model_label.lower()}:{row[0]}"
+        try:
+            return doc_id, self.row_document(row, related)
+        except Exception:  # one broken object must not stop a rebuild
+            logger.exception("search: could not turn %s into a document", doc_id)
+            return None
 
     def row_document(self, row, related):
         raise NotImplementedError

@@ -63,10 +63,23 @@ _VOWELS = set("aeiouy")
 _EPENTHETIC_J = re.compile(r"([pbmvf])j$")
 
 
+class _CombiningMarks(dict):
+    """str.translate table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, codepoint):
+        self[codepoint] = None if unicodedata.combining(chr(codepoint)) else codepoint
+        return self[codepoint]
+
+
+_WITHOUT_COMBINING = _CombiningMarks()
+
+
 def fold(text):
     """Lowercase and strip diacritics: 'Bāriņtiesā' → 'barintiesa'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    lowered = text.lower()
+    if lowered.isascii():  # nothing to decompose; most words and queries
+        return lowered
+    return unicodedata.normalize("NFKD", lowered).translate(_WITHOUT_COMBINING)
 
 
 # English function words: English questions find Latvian content through concepts' labels.

@@ -138,12 +138,10 @@ class OrganizationSource(DirectorySource):
     def related_rows(self, ids):
         service = self.model._meta.get_field("services").related_model
         contact = service._meta.get_field("contacts").related_model
-        services = list(
-            service.objects.filter(organization_id__in=ids)
-            .order_by(*service._meta.ordering, "pk")
-            .values_list("organization_id", "pk", "name")
-        )
-        service_ids = [pk for _organization, pk, _name in services]
+        services = service.objects.filter(organization_id__in=ids)
+        service_ids = services.values("pk")
+        services = services.order_by(*service._meta.ordering, "pk")
+        services = list(services.values_list("organization_id", "pk", "name"))
         return {
             "services": grouped(services),
             "contacts": grouped(
