@@ -148,13 +148,19 @@ def flush():
 atexit.register(flush)
 
 
-def click_url(request, log, position, url):
-    """The result's address through the click log; its own address when there is no log row
-    or it leads off the site (the click view redirects only to local addresses)."""
-    if log is None or not url or not is_local_url(request, url):
-        return url
-    path = reverse("search:open", args=[log.pk, position])
-    return f"{path}?{urlencode({'to': url})}"
+def click_urls(request, log, urls, first=1):
+    """Each result's address through the click log, numbered from `first`; its own address when
+    there is no log row or it leads off the site (the click view redirects only to local ones)."""
+    if log is None:
+        return list(urls)
+    # One reverse() for the page (a page has dozens of results): the position is the last part.
+    prefix = reverse("search:open", args=[log.pk, 0]).removesuffix("0/")
+    return [
+        f"{prefix}{position}/?{urlencode({'to': url})}"
+        if url and is_local_url(request, url)
+        else url
+        for position, url in enumerate(urls, start=first)
+    ]
 
 
 def record_click(log_id, position):

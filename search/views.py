@@ -167,13 +167,10 @@ def log_search(request, params, results, promoted, source):
 def click_links(request, log, promoted, hits):
     """Links through the click log, numbered in the order the page shows them (pinned
     results first); a hit's link is looked up by its id (search_links.result_link)."""
-    for position, item in enumerate(promoted, start=1):
-        item.link = searchlog.click_url(request, log, position, item.url)
-    first = len(promoted) + 1
-    return {
-        hit.doc_id: searchlog.click_url(request, log, position, hit.url)
-        for position, hit in enumerate(hits, start=first)
-    }
+    links = searchlog.click_urls(request, log, [item.url for item in (*promoted, *hits)])
+    for item, link in zip(promoted, links, strict=False):
+        item.link = link
+    return {hit.doc_id: link for hit, link in zip(hits, links[len(promoted) :], strict=True)}
 
 
 @require_GET
