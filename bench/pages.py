@@ -3,7 +3,13 @@
 Run through the services wrapper (it starts PostgreSQL and Elasticsearch), or `make bench-pages`:
 
     .venv/bin/python scripts/services.py run -- .venv/bin/python bench/pages.py [--scale 1.0]
-        [--samples 200] [--concurrency 4] [--seconds 10]
+        [--samples 200] [--concurrency 4] [--seconds 10] [--only "municipality directory"]
+        [--keep DIR | --reuse DIR]
+
+To iterate on one page type: `--keep DIR` saves the prepared database (pg_dump) and media files
+in DIR; a later `--reuse DIR` restores them instead of preparing again (minutes saved; the search
+index is rebuilt only when "search" is measured). ELASTICSEARCH_INDEX, if set, names the index
+(default bench-pages), so runs against a shared Elasticsearch keep to their own.
 
 It migrates the (throwaway) database, loads the demo, runs `generate_corpus --scale S` (printing
 its time), rebuilds the search index, starts gunicorn with 2 workers (bench/load.py's helpers;
@@ -114,6 +120,36 @@ def prepare(env, scale):
     indexed = time.monotonic() - started
     print(f"corpus generated in {generated:.1f} s, search index rebuilt in {indexed:.1f} s")
     return generated, indexed
+
+
+def pg_tool(name):
+    """A PostgreSQL client program of the newest installed server (pg_dump, pg_restore)."""
+    found = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), key=lambda p: int(p.parts[4]))
+    return str(found[-1]) if found else name
+
+
+def keep(env, directory):
+    """Save the prepared database and media files for a later --reuse."""
+    directory.mkdir(parents=True, exist_ok=True)
+    dump = directory / "db.dump"
+    subprocess.run([pg_tool("pg_dump"), "-Fc", "-f", dump, env["DATABASE_URL"]], check=True)
+    if Path(env["MEDIA_ROOT"]).exists():
+        shutil.copytree(env["MEDIA_ROOT"], directory / "media", dirs_exist_ok=True)
+
+
+def reuse(env, directory, index):
+    """Restore what --keep saved; static files are collected again (cheap, they live in tmp)."""
+    dump = directory / "db.dump"
+    subprocess.run(
+        [pg_tool("pg_restore"), "--no-owner", "-d", env["DATABASE_URL"], dump], check=True
+    )
+    if (directory / "media").exists():
+        shutil.copytree(directory / "media", env["MEDIA_ROOT"], dirs_exist_ok=True)
+    manage = [sys.executable, "manage.py"]
+    quiet = {"cwd": REPO, "env": env, "check": True, "stdout": subprocess.DEVNULL}
+    subprocess.run(manage + ["collectstatic", "--no-input", "-v0"], **quiet)
+    if index:
+        subprocess.run(manage + ["search_index", "--rebuild", "--no-progress"], **quiet)
 
 
 def sample_urls(env, samples):
@@ -241,22 +277,31 @@ def main():
     parser.add_argument("--samples", type=int, default=200, help="different URLs per page type")
     parser.add_argument("--concurrency", type=int, default=4, help="connections for requests/s")
     parser.add_argument("--seconds", type=float, default=10, help="per page type, for requests/s")
+    parser.add_argument("--only", nargs="+", choices=PAGE_TYPES, help="measure these page types")
+    parser.add_argument("--keep", type=Path, help="save the prepared database in this directory")
+    parser.add_argument("--reuse", type=Path, help="restore a database saved by --keep")
     options = parser.parse_args()
+    page_types = options.only or PAGE_TYPES
     if not os.environ.get("DATABASE_URL") or not os.environ.get("ELASTICSEARCH_URL"):
         sys.exit("Run through scripts/services.py run -- … (needs PostgreSQL and Elasticsearch).")
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         env = {
-            **production_env(tmp, "bench-pages"),
+            **production_env(tmp, os.environ.get("ELASTICSEARCH_INDEX", "bench-pages")),
             "DJANGO_SETTINGS_MODULE": "bench.pages_settings",
             "PAGE_CACHE_DIR": str(Path(tmp) / "pages"),
         }
-        prepare(env, options.scale)
+        if options.reuse:
+            reuse(env, options.reuse, index="search" in page_types)
+        else:
+            prepare(env, options.scale)
+        if options.keep:
+            keep(env, options.keep)
         urls = sample_urls(env, options.samples)
         cold, warm, throughput = {}, {}, {}
         with gunicorn(env, port) as server:
-            warm_up(port, urls, env["PAGE_CACHE_DIR"])
-            for page_type in PAGE_TYPES:
+            warm_up(port, {kind: urls[kind] for kind in page_types}, env["PAGE_CACHE_DIR"])
+            for page_type in page_types:
                 cold[page_type] = measure_sequential(port, urls[page_type], 0)
                 warm[page_type] = measure_sequential(port, urls[page_type], 0)
                 throughput[page_type] = measure_throughput(

@@ -7,9 +7,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 
 from network.directory.models.services import Service
+from portal.core.cache import remember
 from portal.core.pages import restricted
 
 EXAMPLES_SHOWN = 3
@@ -79,16 +81,50 @@ def related_model(page, name):
 
 
 def study_for(page, options):
-    """Suggestions for `page`; a few queries whatever the number of municipalities."""
+    """Suggestions for `page`, picked from study_table(): no query once another municipality
+    page has built the table since the last content change."""
     chosen = ranked_with_mediator(page, options)[:EXAMPLES_SHOWN]
     if not chosen:
         return Study()
-    mentioned = {option["slug"]: is_mentioned for option, is_mentioned in chosen}
-    siblings = type(page).objects.live().sibling_of(page).filter(slug__in=mentioned)
-    pages = {sibling.slug: sibling for sibling in siblings}
-    examples = [Example(pages[slug], mentioned[slug]) for slug in mentioned if slug in pages]
-    by_pk = {example.page.pk: example for example in examples}
-    study = Study(examples=examples)
+    table = remember(f"study-table:v1:{page.path[: -page.steplen]}", lambda: study_table(page))
+    entries = [(table[option["slug"]], is_mentioned) for option, is_mentioned in chosen]
+    entries = [(entry, is_mentioned) for entry, is_mentioned in entries if entry]
+    return Study(
+        examples=[
+            Example(entry.page, is_mentioned, entry.services, entry.practices)
+            for entry, is_mentioned in entries
+        ],
+        articles=_newest_of([entry.articles for entry, _ in entries], ARTICLES_SHOWN),
+        posts=_newest_of([entry.posts for entry, _ in entries], POSTS_SHOWN),
+    )
+
+
+@dataclass
+class TableEntry:
+    """What study_for() may show of one municipality with a mediator."""
+
+    page: object
+    services: int = 0
+    practices: int = 0
+    articles: list = field(default_factory=list)
+    posts: list = field(default_factory=list)
+
+
+class StudyTable(dict):
+    """{slug: TableEntry} of the municipalities with a mediator; a missing slug gives None."""
+
+    def __missing__(self, slug):
+        return None
+
+
+def study_table(page):
+    """Every sibling of `page` that has a mediator, with its counts and its newest practices and
+    posts: five queries whatever the number of municipalities, shared by all their pages."""
+    siblings = type(page).objects.live().exclude(restricted()).sibling_of(page)
+    table = StudyTable(
+        (sibling.slug, TableEntry(sibling)) for sibling in siblings.exclude(mediators_text="")
+    )
+    by_pk = {entry.page.pk: entry for entry in table.values()}
     _count_services(by_pk)
     articles = related_model(page, "article_pages")
     if articles is not None:
@@ -97,16 +133,36 @@ def study_for(page, options):
         for row in counts.order_by():
             by_pk[row["municipalities"]].practices = row["total"]
         fields = ("title", "path", "url_path", "locale_id", "first_published_at")
-        study.articles = list(_newest(practices.only(*fields).distinct())[:ARTICLES_SHOWN])
+        newest = _first_per(practices.only(*fields), "municipalities", ARTICLES_SHOWN)
+        for article in newest:
+            by_pk[article.place].articles.append(article)
     posts = related_model(page, "experience_posts")
     if posts is not None:
         mine = posts.objects.live().exclude(restricted()).filter(municipality__in=by_pk)
-        study.posts = list(_newest(mine.select_related("municipality"))[:POSTS_SHOWN])
-    return study
+        for post in _first_per(mine.select_related("municipality"), "municipality", POSTS_SHOWN):
+            by_pk[post.place].posts.append(post)
+    return table
 
 
-def _newest(pages):
-    return pages.order_by("-first_published_at", "-pk")
+def _first_per(pages, place, limit):
+    """The newest `limit` pages of each place, `place` set on each: one window query (a plain
+    ORDER BY first_published_at LIMIT scans every page when the places have few)."""
+    newest = [F("first_published_at").desc(nulls_last=True), F("pk").desc()]
+    numbered = pages.annotate(
+        place=F(place), number=Window(RowNumber(), partition_by=F(place), order_by=newest)
+    )
+    return numbered.filter(number__lte=limit).order_by(*newest)
+
+
+def _newest_of(lists, limit):
+    """The newest `limit` pages of some places' lists, each page once (an article may name two)."""
+    unique = {page.pk: page for pages in lists for page in pages}
+    return sorted(unique.values(), key=_publication_order, reverse=True)[:limit]
+
+
+def _publication_order(page):
+    """Newest first when reversed, as ORDER BY first_published_at DESC NULLS LAST, pk DESC."""
+    return (page.first_published_at is not None, page.first_published_at or 0, page.pk)
 
 
 def _count_services(by_pk):

@@ -6,8 +6,11 @@ import re
 
 import pytest
 
+from network.directory import study
+from network.directory.models import MunicipalityPage
 from network.directory.study import ranked_with_mediator
-from network.factories import MunicipalityPageFactory
+from network.factories import MunicipalityPageFactory, ServiceFactory
+from portal.core.cache import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +50,27 @@ def test_demo_tukums_suggests_ventspils_and_jelgava_first_with_their_practice(
     # The compare list starts at Ventspils, not at the alphabet's first (Balvi).
     assert '<option value="ventspils" selected>Ventspils</option>' in html
     assert '<option value="balvi">Balvi</option>' in html
+
+
+def test_the_study_table_is_built_once_and_again_after_a_directory_change(
+    client, demo_directory, monkeypatch
+):
+    built = []
+    build = study.study_table
+    monkeypatch.setattr(study, "study_table", lambda page: built.append(page.slug) or build(page))
+    page_cache().clear()
+    try:
+        tukums = client.get("/pasvaldibas/tukums/").context["study"]
+        talsi = client.get("/pasvaldibas/talsi/").context["study"]
+        # Talsi's suggestions come from the table Tukums' page built: no query of their own.
+        assert built == ["tukums"] and talsi.examples[0].page.slug == "ventspils"
+        before = tukums.examples[0].services
+        ventspils = MunicipalityPage.objects.get(slug="ventspils")
+        ServiceFactory(service_areas=[ventspils])  # any directory change empties the page cache
+        again = client.get("/pasvaldibas/tukums/").context["study"]
+        assert built == ["tukums", "tukums"] and again.examples[0].services == before + 1
+    finally:
+        page_cache().clear()  # the table is not rolled back with the test's rows
 
 
 def test_the_suggested_comparison_opens(client, demo_directory):
