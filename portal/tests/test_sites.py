@@ -87,3 +87,20 @@ def test_a_restriction_on_an_alias_source_covers_the_alias(client, demo_site):
     PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(alias.url)
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_site_rows_are_kept_until_the_next_content_change(demo_site, django_assert_num_queries):
+    from portal.models import SiteSettings
+
+    load_site(demo_site.hostname, demo_site.port)
+    with django_assert_num_queries(0):
+        load_site(demo_site.hostname, demo_site.port)
+    settings = SiteSettings.for_site(demo_site)
+    settings.footer_text = "Jauns kājenes teksts"
+    settings.save()
+    home = demo_site.root_page.specific
+    home.title = "Jauns sākums"
+    home.save_revision().publish()
+    site = load_site(demo_site.hostname, demo_site.port)
+    assert site.sitesettings.footer_text == "Jauns kājenes teksts"
+    assert site.root_page.title == "Jauns sākums"
