@@ -254,7 +254,7 @@ def report(cold, warm, throughput, peaks):
         p50, p95, spread, typical, errors = summary(results)
         w50, w95, w_spread, _typical, w_errors = summary(warm[page_type])
         misses = []
-        if page_type != "search" and p95 > P95_TARGET_MS:
+        if p95 > P95_TARGET_MS:  # the search page too: issue 23 lists it among the page types
             misses.append(f"p95 > {P95_TARGET_MS} ms")
         if typical > QUERY_TARGET:
             misses.append(f"> {QUERY_TARGET} queries")
