@@ -106,9 +106,13 @@ def verify(request):
             otp_login(request, device)
             return redirect(safe_next(request))
         form.add_error("token", WRONG_CODE)
-    return render(
-        request, "portal/two_factor_verify.html", {"form": form, "next": safe_next(request)}
-    )
+    context = {"form": form, "next": safe_next(request)}
+    return render(request, "portal/two_factor_verify.html", context, status=form_status(form))
+
+
+def form_status(form):
+    """400 for a code that was given and refused (as the portal's own sign-in answers), else 200."""
+    return 400 if form.is_bound and form.errors else 200
 
 
 def setup(request):
@@ -142,7 +146,7 @@ def setup(request):
         "secret": base64.b32encode(device.bin_key).decode().rstrip("="),
         "config_url": device.config_url,
     }
-    return render(request, "portal/two_factor_setup.html", context)
+    return render(request, "portal/two_factor_setup.html", context, status=form_status(form))
 
 
 urlpatterns = [

@@ -27,7 +27,7 @@ def test_admin_with_a_device_must_give_its_code(client, editor):
     assert response["Location"].startswith("/admin/2fa/verify/?next=")
 
     wrong = client.post("/admin/2fa/verify/", {"token": "000000", "next": "/admin/pages/"})
-    assert wrong.status_code == 200
+    assert wrong.status_code == 400
     assert "Kods nav pareizs" in wrong.content.decode()
 
     device.refresh_from_db()
@@ -55,6 +55,9 @@ def test_setting_up_an_authenticator_confirms_the_device(client, editor):
     assert page.status_code == 200
     assert "otpauth://totp/" in page.content.decode()
     device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    wrong = client.post("/admin/2fa/setup/", {"token": "12"})
+    assert wrong.status_code == 400
+    assert "otpauth://totp/" in wrong.content.decode()  # the secret is still there to scan
     response = client.post("/admin/2fa/setup/", {"token": _code(device)})
     assert response.status_code == 302
     device.refresh_from_db()
