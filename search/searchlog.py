@@ -148,8 +148,8 @@ def flush():
 atexit.register(flush)
 
 
-def click_urls(request, log, urls, first=1):
-    """Each result's address through the click log, numbered from `first`; its own address when
+def click_urls(request, log, urls):
+    """Each result's address through the click log, numbered from 1; its own address when
     there is no log row or it leads off the site (the click view redirects only to local ones)."""
     if log is None:
         return list(urls)
@@ -159,7 +159,7 @@ def click_urls(request, log, urls, first=1):
         f"{prefix}{position}/?{urlencode({'to': url})}"
         if url and is_local_url(request, url)
         else url
-        for position, url in enumerate(urls, start=first)
+        for position, url in enumerate(urls, start=1)
     ]
 
 

@@ -138,10 +138,10 @@ class OrganizationSource(DirectorySource):
     def related_rows(self, ids):
         service = self.model._meta.get_field("services").related_model
         contact = service._meta.get_field("contacts").related_model
-        services = service.objects.filter(organization_id__in=ids)
-        service_ids = services.values("pk")
-        services = services.order_by(*service._meta.ordering, "pk")
-        services = list(services.values_list("organization_id", "pk", "name"))
+        of_batch = service.objects.filter(organization_id__in=ids)
+        service_ids = of_batch.values("pk")
+        ordered = of_batch.order_by(*service._meta.ordering, "pk")
+        services = list(ordered.values_list("organization_id", "pk", "name"))
         return {
             "services": grouped(services),
             "contacts": grouped(

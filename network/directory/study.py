@@ -87,7 +87,7 @@ def study_for(page, options):
     if not chosen:
         return Study()
     table = remember(f"study-table:v1:{page.path[: -page.steplen]}", lambda: study_table(page))
-    entries = [(table[option["slug"]], is_mentioned) for option, is_mentioned in chosen]
+    entries = [(table.get(option["slug"]), is_mentioned) for option, is_mentioned in chosen]
     entries = [(entry, is_mentioned) for entry, is_mentioned in entries if entry]
     return Study(
         examples=[
@@ -110,20 +110,12 @@ class TableEntry:
     posts: list = field(default_factory=list)
 
 
-class StudyTable(dict):
-    """{slug: TableEntry} of the municipalities with a mediator; a missing slug gives None."""
-
-    def __missing__(self, slug):
-        return None
-
-
 def study_table(page):
-    """Every sibling of `page` that has a mediator, with its counts and its newest practices and
-    posts: five queries whatever the number of municipalities, shared by all their pages."""
+    """{slug: TableEntry} of every sibling of `page` that has a mediator, with its counts and its
+    newest practices and posts: five queries whatever the number of municipalities, shared by all
+    their pages."""
     siblings = type(page).objects.live().exclude(restricted()).sibling_of(page)
-    table = StudyTable(
-        (sibling.slug, TableEntry(sibling)) for sibling in siblings.exclude(mediators_text="")
-    )
+    table = {sibling.slug: TableEntry(sibling) for sibling in siblings.exclude(mediators_text="")}
     by_pk = {entry.page.pk: entry for entry in table.values()}
     _count_services(by_pk)
     articles = related_model(page, "article_pages")

@@ -107,12 +107,8 @@ def verify(request):
             return redirect(safe_next(request))
         form.add_error("token", WRONG_CODE)
     context = {"form": form, "next": safe_next(request)}
-    return render(request, "portal/two_factor_verify.html", context, status=form_status(form))
-
-
-def form_status(form):
-    """400 for a code that was given and refused (as the portal's own sign-in answers), else 200."""
-    return 400 if form.is_bound and form.errors else 200
+    status = 400 if form.errors else 200  # a refused code, as the portal's own sign-in answers
+    return render(request, "portal/two_factor_verify.html", context, status=status)
 
 
 def setup(request):
@@ -146,7 +142,8 @@ def setup(request):
         "secret": base64.b32encode(device.bin_key).decode().rstrip("="),
         "config_url": device.config_url,
     }
-    return render(request, "portal/two_factor_setup.html", context, status=form_status(form))
+    status = 400 if form.errors else 200
+    return render(request, "portal/two_factor_setup.html", context, status=status)
 
 
 urlpatterns = [
