@@ -1,4 +1,5 @@
 import pytest
+from wagtail.models import Site
 
 from knowledge.factories import (
     ArticlePageFactory,
@@ -8,14 +9,25 @@ from knowledge.factories import (
 )
 from network.directory.models import MunicipalityIndexPage, MunicipalityPage
 from portal.demo import build_site
-from portal.tests.fixtures import demo_site  # noqa: F401
+from portal.models import HomePage
+from portal.tests.fixtures import demo_site, register_seed  # noqa: F401
 from taxonomy.factories import TopicFactory
+
+
+def build_bare_site():
+    return build_site(lambda message: None)
 
 
 @pytest.fixture
 def home(db):
-    """The site's Latvian home page, without the rest of the demo content."""
-    return build_site(lambda message: None).root_page.specific
+    """The site's Latvian home page, without the rest of the demo content: on PostgreSQL built
+    once per session (see `register_seed`), here where it is not."""
+    if not HomePage.objects.exists():
+        build_bare_site()
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+register_seed("home", "site", build_bare_site)
 
 
 @pytest.fixture

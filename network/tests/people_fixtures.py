@@ -15,7 +15,7 @@ from portal.core.roles import (
     MEDIATORS_GROUP,
     MODERATORS_GROUP,
 )
-from portal.tests.fixtures import bare_site
+from portal.tests.fixtures import bare_site, register_seed
 
 ROLE_GROUPS = {
     "mediator": MEDIATORS_GROUP,
@@ -34,16 +34,32 @@ def publish(parent, page):
     return page
 
 
-@pytest.fixture
-def sections(db):
+MEDIATOR_SLUG, EXPERIENCE_SLUG = "mediatori-testiem", "pieredze-testiem"
+
+
+def build_sections():
+    """Both sections below the site's root, with the people permissions and moderation."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:  # a transactional test flushed even Wagtail's initial site
         site = bare_site()
     root = site.root_page
-    mediators = publish(root, MediatorIndexPage(title="Mediatori", slug="mediatori-testiem"))
-    experience = publish(root, ExperienceIndexPage(title="Pieredze", slug="pieredze-testiem"))
+    mediators = publish(root, MediatorIndexPage(title="Mediatori", slug=MEDIATOR_SLUG))
+    experience = publish(root, ExperienceIndexPage(title="Pieredze", slug=EXPERIENCE_SLUG))
     ensure_people_permissions(mediators, experience)
     return mediators, experience
+
+
+@pytest.fixture
+def sections(db):
+    """On PostgreSQL built once per session (see `register_seed`); here where it is not."""
+    mediators = MediatorIndexPage.objects.filter(slug=MEDIATOR_SLUG).first()
+    experience = ExperienceIndexPage.objects.filter(slug=EXPERIENCE_SLUG).first()
+    if mediators is None or experience is None:
+        return build_sections()
+    return mediators, experience
+
+
+register_seed("sections", "people", build_sections)
 
 
 @pytest.fixture

@@ -118,6 +118,12 @@ SEEDS = {
 }
 
 
+def register_seed(fixture, suffix, load):
+    """An app's tests add a seed: tests whose fixtures include `fixture` run in a database where
+    `load()` ran once per session (the fixture itself loads it where there is none: SQLite)."""
+    SEEDS[fixture] = (suffix, load)
+
+
 def commits(item):
     """Transactional tests (and a live server's) commit and flush."""
     marker = item.get_closest_marker("django_db")
@@ -170,7 +176,8 @@ class DemoDatabases:
                 self._admin(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "  # noqa: S608
                     f"WHERE datname = '{source}' AND pid <> pg_backend_pid()",
-                    f"CREATE DATABASE {quote(target)} TEMPLATE {quote(source)}",
+                    # FILE_COPY: PostgreSQL 15's default (WAL_LOG) writes every page to the WAL.
+                    f"CREATE DATABASE {quote(target)} TEMPLATE {quote(source)} STRATEGY FILE_COPY",
                 )
                 return
             except OperationalError:

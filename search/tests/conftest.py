@@ -2,13 +2,14 @@ import uuid
 
 import pytest
 from django.apps import apps
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from portal.core.demo_data import get_or_create_child
 from portal.demo import build_site
-from portal.tests.fixtures import demo_site  # noqa: F401
+from portal.tests.fixtures import demo_site, register_seed  # noqa: F401
 from search import fallback, indexing, promotions, query, searchlog
 from taxonomy.demo import load_topics
+from taxonomy.models import Topic
 
 MUNICIPALITIES = [
     ("ventspils", "Ventspils", "Ventspilī", "Ventspils"),
@@ -71,31 +72,31 @@ def _fresh_search_state():
     searchlog.take_buffered()
 
 
-@pytest.fixture
-def directory(db):
+def build_directory():
     """A small site: four municipalities, topics and five services (test data)."""
     if Page.get_first_root_node() is None:  # when run with --no-migrations
         Locale.objects.get_or_create(language_code="lv")
         Page.add_root(instance=Page(title="Root", slug="root"))
     site = build_site(lambda message: None)
-    municipality_index_model = apps.get_model("network", "MunicipalityIndexPage")
-    municipality_model = apps.get_model("network", "MunicipalityPage")
-    organization_model = apps.get_model("network", "Organization")
-    service_model = apps.get_model("network", "Service")
     index_page, _ = get_or_create_child(
-        site.root_page.specific, municipality_index_model, "pasvaldibas", title="Pašvaldības"
+        site.root_page.specific,
+        apps.get_model("network", "MunicipalityIndexPage"),
+        "pasvaldibas",
+        title="Pašvaldības",
     )
     municipalities = {}
     for slug, title, locative, genitive in MUNICIPALITIES:
         municipalities[slug], _ = get_or_create_child(
             index_page,
-            municipality_model,
+            municipality_model(),
             slug,
             title=title,
             name_locative=locative,
             name_genitive=genitive,
         )
     topics = load_topics()  # the seed's topics with their cue words
+    organization_model = apps.get_model("network", "Organization")
+    service_model = apps.get_model("network", "Service")
     services = {}
     for organization_name, name, description, municipality, topic_slugs in SERVICES:
         organization = organization_model.objects.create(name=organization_name)
@@ -106,8 +107,48 @@ def directory(db):
         service.topics.set([topics[slug] for slug in topic_slugs])
         service.save()  # parental many-to-many values are written on save
         services[organization_name] = service
-    query.vocabulary.forget()
     return {"site": site, "municipalities": municipalities, "topics": topics, "services": services}
+
+
+def municipality_model():
+    return apps.get_model("network", "MunicipalityPage")
+
+
+@pytest.fixture
+def search_directory(db):
+    """The small directory: on PostgreSQL built once per session (see `register_seed`), and
+    read here; built here where it is not (SQLite, or a demo test's database)."""
+    organization, name, description, *_ = SERVICES[0]
+    services = apps.get_model("network", "Service").objects
+    if services.filter(
+        organization__name=organization, name=name, description=description
+    ).exists():
+        return read_directory()
+    return build_directory()
+
+
+register_seed("search_directory", "search_directory", build_directory)
+
+
+def read_directory():
+    """What `build_directory` returned, from its database (which holds nothing else)."""
+    site = Site.objects.get(is_default_site=True)
+    index_page = site.root_page.get_children().get(slug="pasvaldibas")
+    municipalities = municipality_model().objects.child_of(index_page)
+    services = apps.get_model("network", "Service").objects.select_related("organization")
+    return {
+        "site": site,
+        "municipalities": {page.slug: page for page in municipalities},
+        "topics": {topic.slug: topic for topic in Topic.objects.all()},
+        "services": {service.organization.name: service for service in services},
+    }
+
+
+@pytest.fixture
+def directory(search_directory):
+    """A small site: four municipalities, topics and five services (test data)."""
+    query.vocabulary.forget()
+    return search_directory
 
 
 @pytest.fixture
