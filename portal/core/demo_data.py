@@ -255,23 +255,31 @@ class Recipe:
     and draws take the seeded random in that order: a seed gives the same corpus. A value is
     a literal, `=name.path` (a bound object), a string with `{…}` (str.format with the bound
     names), a list of values, or a one-key mapping naming an operation (`if`, `format`, the
-    `draw_` methods, FUNCTIONS, or a function the app's context gives), given its argument
+    draws, FUNCTIONS, or a function the app's context gives), given its argument
     or, when it takes several, a list of them.
     """
 
     def __init__(self, rng, refs):
         self.rng, self.refs = rng, refs  # a ChainMap: rows listed by `as` go in its first map
-        self.serials = Counter()
+        self.serials, self.counts = Counter(), Counter()
+        # The operations that draw from the seeded random (FUNCTIONS draw nothing).
+        self.draws = {
+            "choice": lambda items: rng.choice(items) if items else None,  # nothing to choose
+            "sample": rng.sample,
+            "randint": rng.randint,
+            "chance": lambda probability: rng.random() < probability,
+            "weighted": lambda weights: rng.choices(list(weights), list(weights.values()))[0],
+            "uuid": lambda: uuid.UUID(int=rng.getrandbits(128), version=4),
+            "moments": self.moments,
+        }
 
     def run(self, steps):
         """Every step in turn, each one's rows inserted before the next; returns the counts."""
-        counts = Counter()
         for step in steps:
             rows = Rows()
             self.step(step, self.refs, rows)
             rows.insert()
-            counts.update(rows.counts)
-        return counts
+        return self.counts
 
     def step(self, step, context, rows):
         if "for" not in step and "model" not in step:
@@ -288,7 +296,9 @@ class Recipe:
             for name, value in step.get("let", {}).items():
                 local[name] = self.value(value, local)
             if "model" in step:
-                row = self.row(step, local, rows)
+                fields = {name: self.value(v, local) for name, v in step["fields"].items()}
+                row = apps.get_model(step["model"])(**fields)
+                rows.add(row, self.value(step["parent"], local) if "parent" in step else None)
                 local[step.get("name", "row")] = row
                 made.append(row)
             for child in step.get("children", []):
@@ -298,13 +308,7 @@ class Recipe:
         if "as" in step:  # a child step's rows of every parent, in order
             self.refs.setdefault(step["as"], []).extend(made)
         if "count" in step:
-            rows.counts[step["count"]] += len(made)
-
-    def row(self, step, context, rows):
-        model = apps.get_model(step["model"])
-        row = model(**{name: self.value(v, context) for name, v in step["fields"].items()})
-        rows.add(row, self.value(step["parent"], context) if "parent" in step else None)
-        return row
+            self.counts[step["count"]] += len(made)
 
     def value(self, expr, context):
         if isinstance(expr, str) and expr.startswith("="):
@@ -315,9 +319,7 @@ class Recipe:
             return [self.value(item, context) for item in expr]
         if not isinstance(expr, dict):
             return expr
-        if len(expr) != 1 or not self.is_operation(next(iter(expr)), context):
-            return {name: self.value(item, context) for name, item in expr.items()}
-        ((name, args),) = expr.items()
+        name, args = next(iter(expr.items())) if len(expr) == 1 else (None, None)
         if name == "if":  # only the branch taken is evaluated: its draws alone are made
             test, then, *otherwise = args
             branch = then if self.value(test, context) else (otherwise or [None])[0]
@@ -325,6 +327,8 @@ class Recipe:
         if name == "format":  # a template drawn from a list, filled in
             return self.value(args, context).format_map(context)
         function = self.operation(name, context)
+        if function is None:  # a mapping of values, not an operation
+            return {key: self.value(item, context) for key, item in expr.items()}
         if args is None:
             return function()
         args = self.value(args, context)
@@ -334,34 +338,12 @@ class Recipe:
             else function(args)
         )
 
-    def is_operation(self, name, context):
-        return name in ("if", "format") or self.operation(name, context) is not None
-
     def operation(self, name, context):
-        """A function the app's context gives, a draw_ method or one of FUNCTIONS, or None."""
-        if callable(context.get(name)):
-            return context[name]
-        return getattr(self, f"draw_{name}", None) or FUNCTIONS.get(name)
+        """A function the app's context gives, a draw or one of FUNCTIONS, or None."""
+        given = context.get(name)
+        return given if callable(given) else self.draws.get(name) or FUNCTIONS.get(name)
 
-    def draw_choice(self, items):
-        return self.rng.choice(items) if items else None  # nothing to choose: no draw
-
-    def draw_sample(self, items, count):
-        return self.rng.sample(items, count)
-
-    def draw_randint(self, low, high):
-        return self.rng.randint(low, high)
-
-    def draw_chance(self, probability):
-        return self.rng.random() < probability
-
-    def draw_weighted(self, weights):
-        return self.rng.choices(list(weights), weights=list(weights.values()))[0]
-
-    def draw_uuid(self):
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
-
-    def draw_moments(self, count):
+    def moments(self, count):
         """`count` distinct publication times over the past five years, newest first."""
         now = timezone.now()
         minutes = sorted(self.rng.sample(range(60, 5 * 365 * 24 * 60), count))
@@ -388,9 +370,10 @@ def list_items(items):
     return [{"type": "item", "value": item, "id": str(uuid.uuid4())} for item in items]
 
 
-# The operations that draw nothing (the draws are Recipe's draw_ methods).
+# The operations that draw nothing (the draws are Recipe's).
 FUNCTIONS = {
     "range": lambda start, stop: range(start, stop),
+    "batched": synthetic.batched,
     "join": " ".join,
     "p": paragraph,
     "stream": stream_data,
@@ -439,7 +422,6 @@ class Rows:
         self.rows = defaultdict(list)
         self.families = defaultdict(dict)  # page model -> {id(parent): (parent, [pages])}
         self.links = defaultdict(dict)  # (model, field) -> {ids: (row, other)}, in order
-        self.counts = Counter()
 
     def add(self, row, parent):
         self.rows[type(row)].append(row)
