@@ -52,8 +52,9 @@ def generate_corpus(*, seed=1, progress=True, **sizes) -> dict[str, int]:
     sizes = {**SETTINGS["sizes"], **sizes}
     check_sizes(sizes)
     refuse_second_corpus()
-    log = print_progress if progress else (lambda message: None)
-    indexes = demo_index_pages(log)
+    out = sys.stdout if progress else io.StringIO()  # the progress lines, and load_demo's
+    log = functools.partial(print, file=out, flush=True)
+    indexes = demo_index_pages(log, out)
     rng = random.Random(seed)  # noqa: S311 - reproducible content, not security
     with transaction.atomic():
         counts = create_parts(indexes, sizes, rng, log)
@@ -75,11 +76,11 @@ def check_sizes(sizes):
 
 
 def refuse_second_corpus():
-    present = existing_counts()
-    if any(present.values()):
+    pages = synthetic_pages().count()
+    services = Service.objects.filter(name__endswith=MARK).count()
+    if pages or services:
         raise CorpusExists(
-            "A synthetic corpus is already present "
-            f"({present['pages']} pages, {present['services']} services). "
+            f"A synthetic corpus is already present ({pages} pages, {services} services). "
             "Remove it first: manage.py generate_corpus --remove"
         )
 
@@ -133,7 +134,8 @@ def remove_corpus() -> dict[str, int]:
                 forget_references(Page, chunk)
                 add_counts(deleted, models.QuerySet(Page).filter(pk__in=chunk).delete())
         fix_numchild(parents)
-        for queryset in synthetic_records():
+        for label in SETTINGS["records"]:  # the directory's marked rows, in an order that can go
+            queryset = apps.get_model(label).objects.filter(name__endswith=MARK)
             for chunk in batched(queryset.values_list("pk", flat=True), BATCH):
                 forget_references(queryset.model, chunk)
                 add_counts(deleted, queryset.model.objects.filter(pk__in=chunk).delete())
@@ -144,19 +146,6 @@ def remove_corpus() -> dict[str, int]:
     return dict(deleted)
 
 
-def existing_counts():
-    return {
-        "pages": synthetic_pages().count(),
-        "services": Service.objects.filter(name__endswith=MARK).count(),
-    }
-
-
-def synthetic_records():
-    """The directory's marked rows, in the order they can be deleted (data/synthetic.yaml)."""
-    labels = SETTINGS["records"]
-    return [apps.get_model(label).objects.filter(name__endswith=MARK) for label in labels]
-
-
 def synthetic_pages():
     return Page.objects.filter(slug__startswith=SLUG_PREFIX, title__endswith=MARK)
 
@@ -165,11 +154,7 @@ def synthetic_users():
     return get_user_model().objects.filter(username__startswith=USERNAME_PREFIX)
 
 
-def print_progress(message):
-    print(message, file=sys.stdout, flush=True)
-
-
-def demo_index_pages(log):
+def demo_index_pages(log, out):
     """The demo's index pages the corpus goes under; loads the demo when they are missing."""
 
     def find():
@@ -185,7 +170,7 @@ def demo_index_pages(log):
     indexes = find()
     if None in indexes.values():
         log("The demo site is missing: loading it first (manage.py load_demo).")
-        call_command("load_demo", stdout=sys.stdout if log is print_progress else io.StringIO())
+        call_command("load_demo", stdout=out)
         indexes = find()
     return indexes
 
