@@ -155,24 +155,15 @@ def synthetic_users():
 
 
 def demo_index_pages(log, out):
-    """The demo's index pages the corpus goes under; loads the demo when they are missing."""
-
-    def find():
-        return {
-            role: apps.get_model(label)
-            .objects.live()
-            .filter(locale__language_code="lv")
-            .order_by("path")
-            .first()
-            for role, label in SETTINGS["indexes"].items()
-        }
-
-    indexes = find()
-    if None in indexes.values():
+    """The demo's index pages the corpus goes under; loads the demo first when one is missing."""
+    live = {
+        role: apps.get_model(label).objects.live().filter(locale__language_code="lv")
+        for role, label in SETTINGS["indexes"].items()
+    }
+    if not all(pages.exists() for pages in live.values()):
         log("The demo site is missing: loading it first (manage.py load_demo).")
         call_command("load_demo", stdout=out)
-        indexes = find()
-    return indexes
+    return {role: pages.order_by("path").first() for role, pages in live.items()}
 
 
 def refuse_orphans(pages):

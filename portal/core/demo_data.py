@@ -206,19 +206,17 @@ def ensure_accounts(path, app, log):
 
 
 def stream(field, items):
-    """StreamField content from `- block_type: value` items; each block normalises its value."""
-    blocks = []
-    for item in items:
-        ((block_type, value),) = item.items()  # exactly one block per item
-        if block_type not in field.stream_block.child_blocks:
-            raise ValueError(f"{field.model.__name__}.{field.name}: no block '{block_type}'")
-        blocks.append((block_type, value))
+    """StreamField content from `- block_type: value` items; each block normalises its value.
+    A type the field lacks is an error here: Wagtail would drop the block without a word."""
+    blocks = [block for item in items for block in item.items()]
+    if unknown := {kind for kind, _value in blocks} - set(field.stream_block.child_blocks):
+        raise ValueError(f"{field.model.__name__}.{field.name}: no block {sorted(unknown)}")
     return blocks
 
 
-def create_page(parent, model, entry, **defaults):
+def create_page(parent, model, entry):
     """The page an entry describes (`slug`, field values, child rows) under parent, created once."""
-    fields = {**defaults, **entry}
+    fields = dict(entry)
     slug = fields.pop("slug")
     for name, value in fields.items():
         field = model._meta.get_field(name)

@@ -30,8 +30,6 @@ def add_children(families):
     now = timezone.now()
     by_model = defaultdict(list)
     for parent, pages in families:
-        if not pages:
-            continue
         last = parent.get_last_child() if parent.numchild else None
         step = Page._str2int(last.path[-Page.steplen :]) if last else 0
         for page in pages:
@@ -49,9 +47,8 @@ def add_children(families):
         parent.numchild += len(pages)
     for model, pages in by_model.items():
         insert_pages(model, pages)
-    for parent, pages in families:
-        if pages:
-            Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild)
+    for parent, _pages in families:
+        Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild)
 
 
 def insert_pages(model, pages):
@@ -76,7 +73,6 @@ def link_many(model, field_name, pairs):
     through.objects.bulk_create(
         [through(**{source: a, target: b}) for a, b in pairs], batch_size=BATCH
     )
-    return len(pairs)
 
 
 def batched(items, size):
