@@ -9,8 +9,7 @@ from knowledge import demo as knowledge_demo
 from network.evaluation import demo as evaluation_demo
 from network.evaluation.models import LIKERT_KEYS
 
-from .core.demo_data import create_page, ensure_accounts, fill_blank, read
-from .core.demo_translations import load_demo_translations
+from .core.demo_data import create_page, fill_blank, read
 from .core.public_url import site_address
 from .models import HomePage, InfoPage, SiteSettings
 
@@ -56,16 +55,6 @@ def build_site(log):
     # Settings an editor has filled in stay; blank ones get the demo's.
     fill_blank(SiteSettings.for_site(site), {**data["settings"], "about_page": about})
     return site
-
-
-def ensure_demo_admin(log):
-    """The demo admin, made last; its password is printed once, when it is created."""
-    ensure_accounts(DATA.parent / "accounts.yaml", "portal", log)
-
-
-def translate_demo(site, log):
-    """The English translations of the pages partners read first (data/**/en/*.po)."""
-    load_demo_translations(site.root_page, "en", log)
 
 
 def link_apps_content(site, log):

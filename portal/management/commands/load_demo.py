@@ -5,18 +5,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.core.bulk_saves import deferred_indexing
-from portal.demo import build_site, ensure_demo_admin, link_apps_content, translate_demo
-
-# Each demo module may have `load_base` (shared things others link to: topics,
-# municipalities) and `load` (its content); every load_base runs before any load, in this order.
-DEMO_MODULES = [
-    "knowledge.demo",
-    "network.directory.demo",
-    "network.mediators.demo",
-    "network.reports.demo",
-    "network.evaluation.demo",
-    "search.demo",
-]
+from portal.core.demo_data import ensure_accounts, portal_demo_data
+from portal.core.demo_translations import load_demo_translations
+from portal.demo import DATA, build_site, link_apps_content
 
 
 class Command(BaseCommand):
@@ -29,9 +20,8 @@ class Command(BaseCommand):
 
     def load(self, log):
         site = build_site(log)
-        modules = [
-            import_module(name) for name in DEMO_MODULES if apps.is_installed(name.split(".")[0])
-        ]
+        names = portal_demo_data()["modules"]
+        modules = [import_module(name) for name in names if apps.is_installed(name.split(".")[0])]
         for phase in ("load_base", "load"):
             for demo in modules:
                 if hasattr(demo, phase):
@@ -39,6 +29,7 @@ class Command(BaseCommand):
                         getattr(demo, phase)(site, log)
         with transaction.atomic():
             link_apps_content(site, log)
-        with transaction.atomic():
-            translate_demo(site, log)
-        ensure_demo_admin(log)
+        with transaction.atomic():  # the pages partners read first, in English (data/**/en/*.po)
+            load_demo_translations(site.root_page, "en", log)
+        # The demo admin, made last; its password is printed once, when it is created.
+        ensure_accounts(DATA.parent / "accounts.yaml", "portal", log)
