@@ -436,7 +436,7 @@ class Rows:
             for row in rows:  # foreign keys to rows inserted before take their ids
                 row._prepare_related_fields_for_save(operation_name="bulk_create")
             if model in self.families:
-                synthetic.add_children(list(self.families[model].values()))
+                synthetic.add_children(model, list(self.families[model].values()))
             else:
                 model.objects.bulk_create(rows, batch_size=synthetic.BATCH)
         for (model, field), pairs in self.links.items():
