@@ -24,6 +24,7 @@ import functools
 import inspect
 import json
 import secrets
+import string
 import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -251,10 +252,10 @@ class Recipe:
     after the children (their draws come last); `as` lists the rows for later steps and
     `count` adds their number to the part's counts. Values are evaluated in the order written,
     and draws take the seeded random in that order: a seed gives the same corpus. A value is
-    a literal, `=name.path` (a bound object), a string with `{…}` (str.format with the bound
-    names), a list of values, or a one-key mapping naming an operation (`if`, `format`, the
-    draws, FUNCTIONS, or a function the app's context gives), given its argument
-    or, when it takes several, a list of them.
+    a literal, `=name[key].attribute` (a bound object, named as in a str.format field), a
+    string with `{…}` (str.format with the bound names), a list of values, or a one-key mapping
+    naming an operation (`if`, `format`, the draws, FUNCTIONS, or a function the app's context
+    gives), given its argument or, when it takes several, a list of them.
     """
 
     def __init__(self, rng, refs):
@@ -310,7 +311,7 @@ class Recipe:
 
     def value(self, expr, context):
         if isinstance(expr, str) and expr.startswith("="):
-            return lookup(context, expr[1:])
+            return FIELDS.get_field(expr[1:], (), context)[0]
         if isinstance(expr, str):
             return expr.format_map(context) if "{" in expr else expr
         if isinstance(expr, list):
@@ -346,6 +347,9 @@ class Recipe:
         now = timezone.now()
         minutes = sorted(self.rng.sample(range(60, 5 * 365 * 24 * 60), count))
         return [now - datetime.timedelta(minutes=minute) for minute in minutes]
+
+
+FIELDS = string.Formatter()  # its get_field finds `=name[key].attribute` as format() would
 
 
 def paragraph(text):
@@ -395,20 +399,6 @@ def takes_several(function):
     """Whether an operation needs several arguments (a list of them), else one (a list too)."""
     parameters = inspect.signature(function).parameters.values()
     return sum(parameter.default is inspect.Parameter.empty for parameter in parameters) > 1
-
-
-def lookup(context, path):
-    """`name.attribute.0.key`: a bound object, then attributes, list positions, mapping keys."""
-    first, *rest = path.split(".")
-    value = context[first]
-    for part in rest:
-        if isinstance(value, dict):
-            value = value[part]
-        elif part.isdigit():
-            value = value[int(part)]
-        else:
-            value = getattr(value, part)
-    return value
 
 
 class Rows:
