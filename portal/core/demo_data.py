@@ -22,6 +22,7 @@ each app's data/synthetic.yaml, drawing from one seeded random.
 import datetime
 import functools
 import inspect
+import itertools
 import json
 import secrets
 import string
@@ -260,7 +261,7 @@ class Recipe:
 
     def __init__(self, rng, refs):
         self.rng, self.refs = rng, refs  # a ChainMap: rows listed by `as` go in its first map
-        self.serials, self.counts = Counter(), Counter()
+        self.serials, self.counts = defaultdict(itertools.count), Counter()
         # The operations that draw from the seeded random (FUNCTIONS draw nothing).
         self.draws = {
             "choice": lambda items: rng.choice(items) if items else None,  # nothing to choose
@@ -287,8 +288,7 @@ class Recipe:
         items = self.value(step.get("for", 1), context)
         made = []
         for number, item in enumerate(range(items) if isinstance(items, int) else items):
-            serial = self.serials[id(step)]
-            self.serials[id(step)] += 1
+            serial = next(self.serials[id(step)])
             local = context.new_child(
                 {"item": item, "number": number, "ordinal": number + 1, "serial": serial}
             )
@@ -331,11 +331,8 @@ class Recipe:
         if args is None:
             return function()
         args = self.value(args, context)
-        return (
-            function(*args)
-            if takes_several(function) and isinstance(args, list)
-            else function(args)
-        )
+        spread = takes_several(function) and isinstance(args, list)
+        return function(*args) if spread else function(args)
 
     def operation(self, name, context):
         """A function the app's context gives, a draw or one of FUNCTIONS, or None."""
