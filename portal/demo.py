@@ -36,20 +36,13 @@ def build_site(log):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         hostname, port = site_address()
-        site = Site.objects.create(
-            hostname=hostname,
-            port=port,
-            root_page=home,
-            is_default_site=True,
-            site_name=data["site_name"],
-        )
-    elif site.root_page_id != home.id:
-        old_root = site.root_page
-        site.root_page = home
-        site.site_name = data["site_name"]
+        site = Site(hostname=hostname, port=port, is_default_site=True)
+    if site.root_page_id != home.id:  # a new site, or one on another root
+        old_root = site.root_page if site.pk else None
+        site.root_page, site.site_name = home, data["site_name"]
         site.save()
         # Wagtail's placeholder "Welcome" page is not part of the portal.
-        if old_root.specific_class is Page and old_root.depth == 2:
+        if old_root and old_root.specific_class is Page and old_root.depth == 2:
             old_root.delete()
     about, _ = create_page(home, InfoPage, data["about"])
     # Settings an editor has filled in stay; blank ones get the demo's.
