@@ -1,4 +1,5 @@
-"""The site tree and shared demo content; each app adds its part in its own `demo.py`."""
+"""The site tree and shared demo content; each app adds its part (portal/data/demo.yaml lists
+them: rows files and demo modules)."""
 
 from pathlib import Path
 

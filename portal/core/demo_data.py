@@ -12,8 +12,9 @@ every row shares), `as` (the refs name its rows go under, by slug or first key f
 one found is kept as editors left it. A row's list under a reverse relation (`contacts`,
 `invitations`) creates those rows with it, and a mapping under a one-to-one one row. A spec
 with `existing` (an object, e.g. `!page home`) instead gives it the `fill` values its blank
-fields lack. DemoRefs finds `!page home` and, in the database, what portal/data/demo.yaml's
-`refs` name.
+fields lack, and one with `log` writes that line, given `created` (rows made so far, by model
+name) and `loaded` (how many refs there are, by name). DemoRefs finds `!page home` and, in the
+database, what portal/data/demo.yaml's `refs` name.
 
 The synthetic corpus is read the same way: its recipes (Recipe below) make rows in bulk from
 each app's data/synthetic.yaml, drawing from one seeded random.
@@ -116,10 +117,14 @@ def portal_demo_data():
     return read(Path(__file__).resolve().parent.parent / "data" / "demo.yaml")
 
 
-def load_rows(path, refs):
+def load_rows(path, refs, log=None):
     """Every spec's rows of a rows file, in order; returns how many were created, by model."""
     created = Counter()
     for spec in read(path):
+        if "log" in spec:  # a line of load_demo's output
+            names = Counter({model.__name__: count for model, count in created.items()})
+            log(spec["log"].format(created=names, loaded={k: len(v) for k, v in refs.items()}))
+            continue
         if "existing" in spec:
             fill_blank(resolve(spec["existing"], refs), resolve(spec["fill"], refs))
             continue

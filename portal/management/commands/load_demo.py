@@ -1,11 +1,13 @@
+import re
 from importlib import import_module
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.core.bulk_saves import deferred_indexing
-from portal.core.demo_data import ensure_accounts, portal_demo_data
+from portal.core.demo_data import DemoRefs, ensure_accounts, load_rows, portal_demo_data
 from portal.core.demo_translations import load_demo_translations
 from portal.demo import DATA, build_site, link_apps_content
 
@@ -20,13 +22,15 @@ class Command(BaseCommand):
 
     def load(self, log):
         site = build_site(log)
-        names = portal_demo_data()["modules"]
-        modules = [import_module(name) for name in names if apps.is_installed(name.split(".")[0])]
-        for phase in ("load_base", "load"):
-            for demo in modules:
-                if hasattr(demo, phase):
-                    with transaction.atomic():
-                        getattr(demo, phase)(site, log)
+        for part, function in (("base", "load_base"), ("content", "load")):
+            for name in portal_demo_data()[part]:
+                if not apps.is_installed(re.split("[./]", name)[0]):
+                    continue
+                with transaction.atomic():
+                    if name.endswith(".yaml"):
+                        load_rows(settings.BASE_DIR / name, DemoRefs(site), log)
+                    else:
+                        getattr(import_module(name), function)(site, log)
         with transaction.atomic():
             link_apps_content(site, log)
         with transaction.atomic():  # the pages partners read first, in English (data/**/en/*.po)
