@@ -12,7 +12,7 @@ import io
 import random
 import sys
 import time
-from collections import ChainMap, defaultdict
+from collections import ChainMap, Counter
 from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
@@ -122,7 +122,7 @@ def remove_corpus() -> dict[str, int]:
     Deletion signals are muted: the search sync would queue one index update per row, and
     Wagtail would unpublish each page first. Rebuild the search index afterwards.
     """
-    deleted = defaultdict(int)
+    deleted = Counter()  # rows by model label, added up from each delete()
     with transaction.atomic(), signals_muted(pre_delete, post_delete):
         pages = synthetic_pages()
         refuse_orphans(pages)
@@ -132,15 +132,16 @@ def remove_corpus() -> dict[str, int]:
             parents.update(path[: -Page.steplen] for _pk, path in rows)
             for chunk in batched([pk for pk, _path in rows], BATCH):
                 forget_references(Page, chunk)
-                add_counts(deleted, models.QuerySet(Page).filter(pk__in=chunk).delete())
+                deleted.update(models.QuerySet(Page).filter(pk__in=chunk).delete()[1])
         fix_numchild(parents)
         for label in SETTINGS["records"]:  # the directory's marked rows, in an order that can go
             queryset = apps.get_model(label).objects.filter(name__endswith=MARK)
             for chunk in batched(queryset.values_list("pk", flat=True), BATCH):
                 forget_references(queryset.model, chunk)
-                add_counts(deleted, queryset.model.objects.filter(pk__in=chunk).delete())
-        add_counts(deleted, Tag.objects.filter(slug__startswith=SLUG_PREFIX).delete())
-        add_counts(deleted, synthetic_users().delete())
+                deleted.update(queryset.model.objects.filter(pk__in=chunk).delete()[1])
+        deleted.update(Tag.objects.filter(slug__startswith=SLUG_PREFIX).delete()[1])
+        users = get_user_model().objects.filter(username__startswith=USERNAME_PREFIX)
+        deleted.update(users.delete()[1])
     forget_caches()
     refresh_planner_statistics()
     return dict(deleted)
@@ -148,10 +149,6 @@ def remove_corpus() -> dict[str, int]:
 
 def synthetic_pages():
     return Page.objects.filter(slug__startswith=SLUG_PREFIX, title__endswith=MARK)
-
-
-def synthetic_users():
-    return get_user_model().objects.filter(username__startswith=USERNAME_PREFIX)
 
 
 def demo_index_pages(log, out):
@@ -193,11 +190,6 @@ def forget_references(model, pks):
     ids = [str(pk) for pk in pks]
     ReferenceIndex.objects.filter(base_content_type=content_type, object_id__in=ids).delete()
     ReferenceIndex.objects.filter(to_content_type=content_type, to_object_id__in=ids).delete()
-
-
-def add_counts(totals, result):
-    for label, count in result[1].items():
-        totals[label] += count
 
 
 @contextmanager
