@@ -269,7 +269,7 @@ class Recipe:
         self.serials, self.counts = defaultdict(itertools.count), Counter()
         # The operations that draw from the seeded random (FUNCTIONS draw nothing).
         self.draws = {
-            "choice": lambda items: rng.choice(items) if items else None,  # nothing to choose
+            "choice": lambda items: rng.choice(items) if items else None,  # empty: no draw
             "sample": rng.sample,
             "randint": rng.randint,
             "chance": lambda probability: rng.random() < probability,
