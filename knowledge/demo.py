@@ -12,7 +12,6 @@ from portal.core.demo_data import DemoRefs, load_rows, read
 from portal.core.editorial import ensure_moderation_workflow
 from taxonomy.demo import load_concepts, load_topics
 
-from .blocks import SeminarStreamBlock
 from .models import ArticlePage, SeminarPage
 
 DATA = Path(__file__).resolve().parent / "data" / "demo"
@@ -48,20 +47,18 @@ def add_evaluation_results(site, survey, questions):
     seminar = SeminarPage.objects.descendant_of(site.root_page).filter(slug=data["seminar"]).first()
     if seminar is None or any(child.block_type == "evaluation_results" for child in seminar.body):
         return False
-    block = SeminarStreamBlock().child_blocks["evaluation_results"]
-    value = block.normalize(
-        {
-            "title": data["title"],
-            "survey": survey,
-            "questions": list(questions),  # the quotes are on the page already
-            "show_texts": data["show_texts"],
-        }
-    )
-    notes = [
+    callouts = [
         index
         for index, child in enumerate(seminar.body)
         if child.block_type == "callout" and child.value.get("title") == data["after_callout"]
     ]
-    seminar.body.insert(notes[0] + 1 if notes else len(seminar.body), ("evaluation_results", value))
+    value = {
+        "title": data["title"],
+        "survey": survey,
+        "questions": list(questions),  # the quotes are on the page already
+        "show_texts": data["show_texts"],
+    }
+    position = callouts[0] + 1 if callouts else len(seminar.body)
+    seminar.body.insert(position, ("evaluation_results", value))  # insert() normalises it
     seminar.save_revision().publish()
     return True

@@ -1,4 +1,5 @@
-"""The site tree and shared demo content; each app adds its part in its own `demo.py`."""
+"""The site tree and shared demo content; each app adds its part (portal/data/demo.yaml lists
+them: rows files and demo modules)."""
 
 from pathlib import Path
 
@@ -9,8 +10,7 @@ from knowledge import demo as knowledge_demo
 from network.evaluation import demo as evaluation_demo
 from network.evaluation.models import LIKERT_KEYS
 
-from .core.demo_data import create_page, ensure_accounts, fill_blank, read
-from .core.demo_translations import load_demo_translations
+from .core.demo_data import create_page, fill_blank, read
 from .core.public_url import site_address
 from .models import HomePage, InfoPage, SiteSettings
 
@@ -37,35 +37,18 @@ def build_site(log):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         hostname, port = site_address()
-        site = Site.objects.create(
-            hostname=hostname,
-            port=port,
-            root_page=home,
-            is_default_site=True,
-            site_name=data["site_name"],
-        )
-    elif site.root_page_id != home.id:
-        old_root = site.root_page
-        site.root_page = home
-        site.site_name = data["site_name"]
+        site = Site(hostname=hostname, port=port, is_default_site=True)
+    if site.root_page_id != home.id:  # a new site, or one on another root
+        old_root = site.root_page if site.pk else None
+        site.root_page, site.site_name = home, data["site_name"]
         site.save()
         # Wagtail's placeholder "Welcome" page is not part of the portal.
-        if old_root.specific_class is Page and old_root.depth == 2:
+        if old_root and old_root.specific_class is Page and old_root.depth == 2:
             old_root.delete()
     about, _ = create_page(home, InfoPage, data["about"])
     # Settings an editor has filled in stay; blank ones get the demo's.
     fill_blank(SiteSettings.for_site(site), {**data["settings"], "about_page": about})
     return site
-
-
-def ensure_demo_admin(log):
-    """The demo admin, made last; its password is printed once, when it is created."""
-    ensure_accounts(DATA.parent / "accounts.yaml", "portal", log)
-
-
-def translate_demo(site, log):
-    """The English translations of the pages partners read first (data/**/en/*.po)."""
-    load_demo_translations(site.root_page, "en", log)
 
 
 def link_apps_content(site, log):

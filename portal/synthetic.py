@@ -12,7 +12,7 @@ import io
 import random
 import sys
 import time
-from collections import ChainMap, defaultdict
+from collections import ChainMap, Counter
 from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
@@ -52,8 +52,9 @@ def generate_corpus(*, seed=1, progress=True, **sizes) -> dict[str, int]:
     sizes = {**SETTINGS["sizes"], **sizes}
     check_sizes(sizes)
     refuse_second_corpus()
-    log = print_progress if progress else (lambda message: None)
-    indexes = demo_index_pages(log)
+    out = sys.stdout if progress else io.StringIO()  # the progress lines, and load_demo's
+    log = functools.partial(print, file=out, flush=True)
+    indexes = demo_index_pages(log, out)
     rng = random.Random(seed)  # noqa: S311 - reproducible content, not security
     with transaction.atomic():
         counts = create_parts(indexes, sizes, rng, log)
@@ -75,11 +76,11 @@ def check_sizes(sizes):
 
 
 def refuse_second_corpus():
-    present = existing_counts()
-    if any(present.values()):
+    pages = synthetic_pages().count()
+    services = Service.objects.filter(name__endswith=MARK).count()
+    if pages or services:
         raise CorpusExists(
-            "A synthetic corpus is already present "
-            f"({present['pages']} pages, {present['services']} services). "
+            f"A synthetic corpus is already present ({pages} pages, {services} services). "
             "Remove it first: manage.py generate_corpus --remove"
         )
 
@@ -121,7 +122,7 @@ def remove_corpus() -> dict[str, int]:
     Deletion signals are muted: the search sync would queue one index update per row, and
     Wagtail would unpublish each page first. Rebuild the search index afterwards.
     """
-    deleted = defaultdict(int)
+    deleted = Counter()  # rows by model label, added up from each delete()
     with transaction.atomic(), signals_muted(pre_delete, post_delete):
         pages = synthetic_pages()
         refuse_orphans(pages)
@@ -131,63 +132,35 @@ def remove_corpus() -> dict[str, int]:
             parents.update(path[: -Page.steplen] for _pk, path in rows)
             for chunk in batched([pk for pk, _path in rows], BATCH):
                 forget_references(Page, chunk)
-                add_counts(deleted, models.QuerySet(Page).filter(pk__in=chunk).delete())
+                deleted.update(models.QuerySet(Page).filter(pk__in=chunk).delete()[1])
         fix_numchild(parents)
-        for queryset in synthetic_records():
+        for label in SETTINGS["records"]:  # the directory's marked rows, in an order that can go
+            queryset = apps.get_model(label).objects.filter(name__endswith=MARK)
             for chunk in batched(queryset.values_list("pk", flat=True), BATCH):
                 forget_references(queryset.model, chunk)
-                add_counts(deleted, queryset.model.objects.filter(pk__in=chunk).delete())
-        add_counts(deleted, Tag.objects.filter(slug__startswith=SLUG_PREFIX).delete())
-        add_counts(deleted, synthetic_users().delete())
+                deleted.update(queryset.model.objects.filter(pk__in=chunk).delete()[1])
+        deleted.update(Tag.objects.filter(slug__startswith=SLUG_PREFIX).delete()[1])
+        users = get_user_model().objects.filter(username__startswith=USERNAME_PREFIX)
+        deleted.update(users.delete()[1])
     forget_caches()
     refresh_planner_statistics()
     return dict(deleted)
-
-
-def existing_counts():
-    return {
-        "pages": synthetic_pages().count(),
-        "services": Service.objects.filter(name__endswith=MARK).count(),
-    }
-
-
-def synthetic_records():
-    """The directory's marked rows, in the order they can be deleted (data/synthetic.yaml)."""
-    labels = SETTINGS["records"]
-    return [apps.get_model(label).objects.filter(name__endswith=MARK) for label in labels]
 
 
 def synthetic_pages():
     return Page.objects.filter(slug__startswith=SLUG_PREFIX, title__endswith=MARK)
 
 
-def synthetic_users():
-    return get_user_model().objects.filter(username__startswith=USERNAME_PREFIX)
-
-
-def print_progress(message):
-    print(message, file=sys.stdout, flush=True)
-
-
-def demo_index_pages(log):
-    """The demo's index pages the corpus goes under; loads the demo when they are missing."""
-
-    def find():
-        return {
-            role: apps.get_model(label)
-            .objects.live()
-            .filter(locale__language_code="lv")
-            .order_by("path")
-            .first()
-            for role, label in SETTINGS["indexes"].items()
-        }
-
-    indexes = find()
-    if None in indexes.values():
+def demo_index_pages(log, out):
+    """The demo's index pages the corpus goes under; loads the demo first when one is missing."""
+    live = {
+        role: apps.get_model(label).objects.live().filter(locale__language_code="lv")
+        for role, label in SETTINGS["indexes"].items()
+    }
+    if not all(pages.exists() for pages in live.values()):
         log("The demo site is missing: loading it first (manage.py load_demo).")
-        call_command("load_demo", stdout=sys.stdout if log is print_progress else io.StringIO())
-        indexes = find()
-    return indexes
+        call_command("load_demo", stdout=out)
+    return {role: pages.order_by("path").first() for role, pages in live.items()}
 
 
 def refuse_orphans(pages):
@@ -217,11 +190,6 @@ def forget_references(model, pks):
     ids = [str(pk) for pk in pks]
     ReferenceIndex.objects.filter(base_content_type=content_type, object_id__in=ids).delete()
     ReferenceIndex.objects.filter(to_content_type=content_type, to_object_id__in=ids).delete()
-
-
-def add_counts(totals, result):
-    for label, count in result[1].items():
-        totals[label] += count
 
 
 @contextmanager

@@ -1,12 +1,8 @@
 """Search has no demo content of its own: after load_demo, bring the index up to date."""
 
-import logging
-
 from django.db import transaction
 
 from . import documents, indexing
-
-logger = logging.getLogger(__name__)
 
 
 def load(site, log):

@@ -12,8 +12,9 @@ every row shares), `as` (the refs name its rows go under, by slug or first key f
 one found is kept as editors left it. A row's list under a reverse relation (`contacts`,
 `invitations`) creates those rows with it, and a mapping under a one-to-one one row. A spec
 with `existing` (an object, e.g. `!page home`) instead gives it the `fill` values its blank
-fields lack. DemoRefs finds `!page home` and, in the database, what portal/data/demo.yaml's
-`refs` name.
+fields lack, and one with `log` writes that line, given `created` (rows made so far, by model
+name) and `loaded` (how many refs there are, by name). DemoRefs finds `!page home` and, in the
+database, what portal/data/demo.yaml's `refs` name.
 
 The synthetic corpus is read the same way: its recipes (Recipe below) make rows in bulk from
 each app's data/synthetic.yaml, drawing from one seeded random.
@@ -22,8 +23,10 @@ each app's data/synthetic.yaml, drawing from one seeded random.
 import datetime
 import functools
 import inspect
+import itertools
 import json
 import secrets
+import string
 import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -114,10 +117,14 @@ def portal_demo_data():
     return read(Path(__file__).resolve().parent.parent / "data" / "demo.yaml")
 
 
-def load_rows(path, refs):
+def load_rows(path, refs, log=None):
     """Every spec's rows of a rows file, in order; returns how many were created, by model."""
     created = Counter()
     for spec in read(path):
+        if "log" in spec:  # a line of load_demo's output
+            names = Counter({model.__name__: count for model, count in created.items()})
+            log(spec["log"].format(created=names, loaded={k: len(v) for k, v in refs.items()}))
+            continue
         if "existing" in spec:
             fill_blank(resolve(spec["existing"], refs), resolve(spec["fill"], refs))
             continue
@@ -206,19 +213,17 @@ def ensure_accounts(path, app, log):
 
 
 def stream(field, items):
-    """StreamField content from `- block_type: value` items; each block normalises its value."""
-    blocks = []
-    for item in items:
-        ((block_type, value),) = item.items()  # exactly one block per item
-        if block_type not in field.stream_block.child_blocks:
-            raise ValueError(f"{field.model.__name__}.{field.name}: no block '{block_type}'")
-        blocks.append((block_type, value))
+    """StreamField content from `- block_type: value` items; each block normalises its value.
+    A type the field lacks is an error here: Wagtail would drop the block without a word."""
+    blocks = [block for item in items for block in item.items()]
+    if unknown := {kind for kind, _value in blocks} - set(field.stream_block.child_blocks):
+        raise ValueError(f"{field.model.__name__}.{field.name}: no block {sorted(unknown)}")
     return blocks
 
 
-def create_page(parent, model, entry, **defaults):
+def create_page(parent, model, entry):
     """The page an entry describes (`slug`, field values, child rows) under parent, created once."""
-    fields = {**defaults, **entry}
+    fields = dict(entry)
     slug = fields.pop("slug")
     for name, value in fields.items():
         field = model._meta.get_field(name)
@@ -253,25 +258,33 @@ class Recipe:
     after the children (their draws come last); `as` lists the rows for later steps and
     `count` adds their number to the part's counts. Values are evaluated in the order written,
     and draws take the seeded random in that order: a seed gives the same corpus. A value is
-    a literal, `=name.path` (a bound object), a string with `{…}` (str.format with the bound
-    names), a list of values, or a one-key mapping naming an operation (`if`, `format`, the
-    `draw_` methods, FUNCTIONS, or a function the app's context gives), given its argument
-    or, when it takes several, a list of them.
+    a literal, `=name[key].attribute` (a bound object, named as in a str.format field), a
+    string with `{…}` (str.format with the bound names), a list of values, or a one-key mapping
+    naming an operation (`if`, `format`, the draws, FUNCTIONS, or a function the app's context
+    gives), given its argument or, when it takes several, a list of them.
     """
 
     def __init__(self, rng, refs):
         self.rng, self.refs = rng, refs  # a ChainMap: rows listed by `as` go in its first map
-        self.serials = Counter()
+        self.serials, self.counts = defaultdict(itertools.count), Counter()
+        # The operations that draw from the seeded random (FUNCTIONS draw nothing).
+        self.draws = {
+            "choice": lambda items: rng.choice(items) if items else None,  # empty: no draw
+            "sample": rng.sample,
+            "randint": rng.randint,
+            "chance": lambda probability: rng.random() < probability,
+            "weighted": lambda weights: rng.choices(list(weights), list(weights.values()))[0],
+            "uuid": lambda: uuid.UUID(int=rng.getrandbits(128), version=4),
+            "moments": self.moments,
+        }
 
     def run(self, steps):
         """Every step in turn, each one's rows inserted before the next; returns the counts."""
-        counts = Counter()
         for step in steps:
             rows = Rows()
             self.step(step, self.refs, rows)
             rows.insert()
-            counts.update(rows.counts)
-        return counts
+        return self.counts
 
     def step(self, step, context, rows):
         if "for" not in step and "model" not in step:
@@ -280,15 +293,16 @@ class Recipe:
         items = self.value(step.get("for", 1), context)
         made = []
         for number, item in enumerate(range(items) if isinstance(items, int) else items):
-            serial = self.serials[id(step)]
-            self.serials[id(step)] += 1
+            serial = next(self.serials[id(step)])
             local = context.new_child(
                 {"item": item, "number": number, "ordinal": number + 1, "serial": serial}
             )
             for name, value in step.get("let", {}).items():
                 local[name] = self.value(value, local)
             if "model" in step:
-                row = self.row(step, local, rows)
+                fields = {name: self.value(v, local) for name, v in step["fields"].items()}
+                row = apps.get_model(step["model"])(**fields)
+                rows.add(row, self.value(step["parent"], local) if "parent" in step else None)
                 local[step.get("name", "row")] = row
                 made.append(row)
             for child in step.get("children", []):
@@ -298,26 +312,18 @@ class Recipe:
         if "as" in step:  # a child step's rows of every parent, in order
             self.refs.setdefault(step["as"], []).extend(made)
         if "count" in step:
-            rows.counts[step["count"]] += len(made)
-
-    def row(self, step, context, rows):
-        model = apps.get_model(step["model"])
-        row = model(**{name: self.value(v, context) for name, v in step["fields"].items()})
-        rows.add(row, self.value(step["parent"], context) if "parent" in step else None)
-        return row
+            self.counts[step["count"]] += len(made)
 
     def value(self, expr, context):
         if isinstance(expr, str) and expr.startswith("="):
-            return lookup(context, expr[1:])
+            return FIELDS.get_field(expr[1:], (), context)[0]
         if isinstance(expr, str):
             return expr.format_map(context) if "{" in expr else expr
         if isinstance(expr, list):
             return [self.value(item, context) for item in expr]
         if not isinstance(expr, dict):
             return expr
-        if len(expr) != 1 or not self.is_operation(next(iter(expr)), context):
-            return {name: self.value(item, context) for name, item in expr.items()}
-        ((name, args),) = expr.items()
+        name, args = next(iter(expr.items())) if len(expr) == 1 else (None, None)
         if name == "if":  # only the branch taken is evaluated: its draws alone are made
             test, then, *otherwise = args
             branch = then if self.value(test, context) else (otherwise or [None])[0]
@@ -325,47 +331,27 @@ class Recipe:
         if name == "format":  # a template drawn from a list, filled in
             return self.value(args, context).format_map(context)
         function = self.operation(name, context)
+        if function is None:  # a mapping of values, not an operation
+            return {key: self.value(item, context) for key, item in expr.items()}
         if args is None:
             return function()
         args = self.value(args, context)
-        return (
-            function(*args)
-            if takes_several(function) and isinstance(args, list)
-            else function(args)
-        )
-
-    def is_operation(self, name, context):
-        return name in ("if", "format") or self.operation(name, context) is not None
+        spread = takes_several(function) and isinstance(args, list)
+        return function(*args) if spread else function(args)
 
     def operation(self, name, context):
-        """A function the app's context gives, a draw_ method or one of FUNCTIONS, or None."""
-        if callable(context.get(name)):
-            return context[name]
-        return getattr(self, f"draw_{name}", None) or FUNCTIONS.get(name)
+        """A function the app's context gives, a draw or one of FUNCTIONS, or None."""
+        given = context.get(name)
+        return given if callable(given) else self.draws.get(name) or FUNCTIONS.get(name)
 
-    def draw_choice(self, items):
-        return self.rng.choice(items) if items else None  # nothing to choose: no draw
-
-    def draw_sample(self, items, count):
-        return self.rng.sample(items, count)
-
-    def draw_randint(self, low, high):
-        return self.rng.randint(low, high)
-
-    def draw_chance(self, probability):
-        return self.rng.random() < probability
-
-    def draw_weighted(self, weights):
-        return self.rng.choices(list(weights), weights=list(weights.values()))[0]
-
-    def draw_uuid(self):
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
-
-    def draw_moments(self, count):
+    def moments(self, count):
         """`count` distinct publication times over the past five years, newest first."""
         now = timezone.now()
         minutes = sorted(self.rng.sample(range(60, 5 * 365 * 24 * 60), count))
         return [now - datetime.timedelta(minutes=minute) for minute in minutes]
+
+
+FIELDS = string.Formatter()  # its get_field finds `=name[key].attribute` as format() would
 
 
 def paragraph(text):
@@ -388,9 +374,10 @@ def list_items(items):
     return [{"type": "item", "value": item, "id": str(uuid.uuid4())} for item in items]
 
 
-# The operations that draw nothing (the draws are Recipe's draw_ methods).
+# The operations that draw nothing (the draws are Recipe's).
 FUNCTIONS = {
     "range": lambda start, stop: range(start, stop),
+    "batched": synthetic.batched,
     "join": " ".join,
     "p": paragraph,
     "stream": stream_data,
@@ -416,20 +403,6 @@ def takes_several(function):
     return sum(parameter.default is inspect.Parameter.empty for parameter in parameters) > 1
 
 
-def lookup(context, path):
-    """`name.attribute.0.key`: a bound object, then attributes, list positions, mapping keys."""
-    first, *rest = path.split(".")
-    value = context[first]
-    for part in rest:
-        if isinstance(value, dict):
-            value = value[part]
-        elif part.isdigit():
-            value = value[int(part)]
-        else:
-            value = getattr(value, part)
-    return value
-
-
 class Rows:
     """The rows a step made, inserted together: each model's rows in the order first made
     (parents before children), pages below their parents, then the many-to-many links.
@@ -439,7 +412,6 @@ class Rows:
         self.rows = defaultdict(list)
         self.families = defaultdict(dict)  # page model -> {id(parent): (parent, [pages])}
         self.links = defaultdict(dict)  # (model, field) -> {ids: (row, other)}, in order
-        self.counts = Counter()
 
     def add(self, row, parent):
         self.rows[type(row)].append(row)
@@ -456,7 +428,7 @@ class Rows:
             for row in rows:  # foreign keys to rows inserted before take their ids
                 row._prepare_related_fields_for_save(operation_name="bulk_create")
             if model in self.families:
-                synthetic.add_children(list(self.families[model].values()))
+                synthetic.add_children(model, list(self.families[model].values()))
             else:
                 model.objects.bulk_create(rows, batch_size=synthetic.BATCH)
         for (model, field), pairs in self.links.items():

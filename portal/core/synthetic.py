@@ -8,7 +8,6 @@ Pages are bulk-inserted with their treebeard paths computed here: add_child per 
 slow at 25,000 pages. This module imports no app, so every app's generator may use it.
 """
 
-from collections import defaultdict
 from itertools import islice
 
 from django.utils import timezone
@@ -20,18 +19,15 @@ USERNAME_PREFIX = "synth-mediator-"
 BATCH = 1000
 
 
-def add_children(families):
-    """Insert unsaved specific pages as live last children: `families` is [(parent, [pages])].
+def add_children(model, families):
+    """Insert unsaved pages of `model` as live last children: `families` is [(parent, [pages])].
 
     Sets what treebeard's add_child and Wagtail's publish would (path, depth, url_path, locale,
-    draft title, live), writes the `Page` rows with bulk_create and each model's own table in
+    draft title, live), writes the `Page` rows with bulk_create and the model's own table in
     batches, then the parents' numchild. Parents may be pages created by an earlier call.
     """
     now = timezone.now()
-    by_model = defaultdict(list)
     for parent, pages in families:
-        if not pages:
-            continue
         last = parent.get_last_child() if parent.numchild else None
         step = Page._str2int(last.path[-Page.steplen :]) if last else 0
         for page in pages:
@@ -45,13 +41,10 @@ def add_children(families):
             page.has_unpublished_changes = False
             page.first_published_at = page.first_published_at or now
             page.last_published_at = page.first_published_at
-            by_model[type(page)].append(page)
         parent.numchild += len(pages)
-    for model, pages in by_model.items():
-        insert_pages(model, pages)
-    for parent, pages in families:
-        if pages:
-            Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild)
+    insert_pages(model, [page for _parent, pages in families for page in pages])
+    for parent, _pages in families:
+        Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild)
 
 
 def insert_pages(model, pages):
@@ -76,7 +69,6 @@ def link_many(model, field_name, pairs):
     through.objects.bulk_create(
         [through(**{source: a, target: b}) for a, b in pairs], batch_size=BATCH
     )
-    return len(pairs)
 
 
 def batched(items, size):

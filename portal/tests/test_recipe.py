@@ -14,7 +14,7 @@ def evaluate(expr, seed=1, **names):
 def test_templates_paths_and_literals():
     names = {"place": {"name": "Rīga", "codes": ["lv", "ru"]}, "number": 7}
     assert evaluate("{place[name]} Nr. {number:03d}", **names) == "Rīga Nr. 007"
-    assert evaluate("=place.codes.1", **names) == "ru"
+    assert evaluate("=place[codes][1]", **names) == "ru"
     assert evaluate({"kind": "tip", "level": 2}) == {"kind": "tip", "level": 2}
 
 

@@ -4,16 +4,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.synthetic import (
-    MAX_MUNICIPALITIES,
-    SETTINGS,
-    CorpusExists,
-    generate_corpus,
-    remove_corpus,
-)
-
-# The sizes --scale multiplies, with their defaults (portal/data/synthetic.yaml).
-DEFAULTS = {name: SETTINGS["sizes"][name] for name in SETTINGS["scaled"]}
+from portal.synthetic import SETTINGS, CorpusExists, generate_corpus, remove_corpus
 
 
 class Command(BaseCommand):
@@ -23,17 +14,15 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--municipalities",
-            type=int,
-            default=MAX_MUNICIPALITIES,
-            help=f"Municipalities (at most {MAX_MUNICIPALITIES}; --scale leaves this alone).",
-        )
-        for name, default in DEFAULTS.items():
-            parser.add_argument(f"--{name}", type=int, default=default)
-        parser.add_argument(
-            "--replies-per-post", type=int, default=SETTINGS["sizes"]["replies_per_post"]
-        )
+        # --municipalities, --articles, …, --replies-per-post: the sizes of data/synthetic.yaml.
+        for name, default in SETTINGS["sizes"].items():
+            described = SETTINGS["help"].get(name)
+            parser.add_argument(
+                f"--{name.replace('_', '-')}",
+                type=int,
+                default=default,
+                help=described and described.format(**SETTINGS["sizes"]),
+            )
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
             "--scale",
@@ -54,18 +43,13 @@ class Command(BaseCommand):
         else:
             if options["scale"] <= 0:
                 raise CommandError("--scale must be positive.")
+            sizes = {name: options[name] for name in SETTINGS["sizes"]}
             # At least one of each asked-for kind: posts need a mediator, even at a tiny scale.
-            sizes = {
-                name: max(1, round(options[name] * options["scale"])) if options[name] else 0
-                for name in DEFAULTS
-            }
+            for name in SETTINGS["scaled"]:
+                sizes[name] = max(1, round(sizes[name] * options["scale"])) if sizes[name] else 0
             try:
                 counts = generate_corpus(
-                    municipalities=options["municipalities"],
-                    replies_per_post=options["replies_per_post"],
-                    seed=options["seed"],
-                    progress=options["verbosity"] > 0,
-                    **sizes,
+                    seed=options["seed"], progress=options["verbosity"] > 0, **sizes
                 )
             except (CorpusExists, ValueError) as error:
                 raise CommandError(str(error)) from error

@@ -1,22 +1,15 @@
+import re
 from importlib import import_module
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.core.bulk_saves import deferred_indexing
-from portal.demo import build_site, ensure_demo_admin, link_apps_content, translate_demo
-
-# Each demo module may have `load_base` (shared things others link to: topics,
-# municipalities) and `load` (its content); every load_base runs before any load, in this order.
-DEMO_MODULES = [
-    "knowledge.demo",
-    "network.directory.demo",
-    "network.mediators.demo",
-    "network.reports.demo",
-    "network.evaluation.demo",
-    "search.demo",
-]
+from portal.core.demo_data import DemoRefs, ensure_accounts, load_rows, portal_demo_data
+from portal.core.demo_translations import load_demo_translations
+from portal.demo import DATA, build_site, link_apps_content
 
 
 class Command(BaseCommand):
@@ -29,16 +22,18 @@ class Command(BaseCommand):
 
     def load(self, log):
         site = build_site(log)
-        modules = [
-            import_module(name) for name in DEMO_MODULES if apps.is_installed(name.split(".")[0])
-        ]
-        for phase in ("load_base", "load"):
-            for demo in modules:
-                if hasattr(demo, phase):
-                    with transaction.atomic():
-                        getattr(demo, phase)(site, log)
+        for part, function in (("base", "load_base"), ("content", "load")):
+            for name in portal_demo_data()[part]:
+                if not apps.is_installed(re.split("[./]", name)[0]):
+                    continue
+                with transaction.atomic():
+                    if name.endswith(".yaml"):
+                        load_rows(settings.BASE_DIR / name, DemoRefs(site), log)
+                    else:
+                        getattr(import_module(name), function)(site, log)
         with transaction.atomic():
             link_apps_content(site, log)
-        with transaction.atomic():
-            translate_demo(site, log)
-        ensure_demo_admin(log)
+        with transaction.atomic():  # the pages partners read first, in English (data/**/en/*.po)
+            load_demo_translations(site.root_page, "en", log)
+        # The demo admin, made last; its password is printed once, when it is created.
+        ensure_accounts(DATA.parent / "accounts.yaml", "portal", log)
