@@ -149,6 +149,16 @@ def test_command_generates_and_removes(demo_site):
     assert not Page.objects.filter(slug__startswith="synth-").exists()
 
 
+def test_a_corpus_without_mediators_has_no_profiles_or_posts(demo_site):
+    out = io.StringIO()
+    call_command(
+        "generate_corpus", "--scale=0.001", "--mediators=0", "--posts=0", "-v0", stdout=out
+    )
+    assert "0 posts" in out.getvalue() and "0 mediators" in out.getvalue()
+    assert not MediatorProfilePage.objects.filter(slug__startswith="synth-").exists()
+    assert Service.objects.filter(name__endswith=MARK).exists()
+
+
 def test_bad_counts_are_refused(demo_site):
     with pytest.raises(CommandError, match="43"):
         call_command("generate_corpus", "--municipalities=44", stdout=io.StringIO())
