@@ -280,19 +280,11 @@ class Recipe:
 
     def run(self, steps):
         """Every step in turn, each one's rows inserted before the next; returns the counts."""
-        self.declare(steps)
         for step in steps:
             rows = Rows()
             self.step(step, self.refs, rows)
             rows.insert()
         return self.counts
-
-    def declare(self, steps):
-        """Each `as` list starts empty: a later step may read one that a size of 0 left unmade."""
-        for step in steps:
-            if "as" in step:
-                self.refs.setdefault(step["as"], [])
-            self.declare(step.get("children", []))
 
     def step(self, step, context, rows):
         if "for" not in step and "model" not in step:
