@@ -17,9 +17,12 @@ $(STAMP):
 	$(PY) -m pip install --quiet -e .
 	@touch $@
 
-$(TEST_STAMP): $(STAMP)
+# One install with the test extras (each editable install builds the project once more).
+$(TEST_STAMP):
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
-	@touch $@
+	@touch $@ $(STAMP)
 
 messages: $(STAMP)
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)

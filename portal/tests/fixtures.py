@@ -1,8 +1,14 @@
 """Fixtures shared by every app's tests (loaded from the root conftest)."""
 
+import fcntl
 import io
+import os
+import re
 import smtplib
+import tempfile
 import time
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -150,7 +156,7 @@ class DemoDatabases:
         self.clean = connection.settings_dict["NAME"]
         self.pristine = f"{self.clean}_pristine"
         self.copied = f"{self.clean}_copy"
-        self.built = set()
+        self.built, self.shared = set(), set()
 
     @property
     def connection(self):
@@ -189,6 +195,10 @@ class DemoDatabases:
         self.use(self.clean)
         for name in (self.copied, *self.built, self.pristine):
             self.drop(name)
+        for name in self.shared:  # a worker that needs one later builds it again
+            with self.shared_lock(name) as lock_path:
+                self.drop(name)
+                lock_path.unlink(missing_ok=True)
 
     def use(self, name):
         """Point the default connection (and every thread's, e.g. the live server's) at `name`."""
@@ -205,18 +215,46 @@ class DemoDatabases:
             if fixture in fixturenames:
                 name = f"{self.clean}_{suffix}"
                 if name not in self.built:
-                    self.build(name, load)
+                    self.build(name, suffix, load)
                 return name
         return None
 
-    def build(self, name, load):
-        """A seed loaded once without touching Elasticsearch (tests index it themselves)."""
+    def build(self, name, suffix, load):
+        """A seed loaded once without touching Elasticsearch (tests index it themselves). Under
+        pytest-xdist the first worker to need it loads it into a database the run's workers
+        share, and each copies that: the demo is loaded once a run, not once a worker."""
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")[:8]
+        if not run:
+            self.load_into(name, load)
+        else:
+            shared = f"{re.sub(r'_gw[0-9]+$', '', self.clean)}_{suffix}_{run}"
+            with self.shared_lock(shared):
+                if not self.exists(shared):
+                    self.load_into(shared, load)
+                self.copy(shared, name)
+            self.shared.add(shared)
+        self.built.add(name)
+
+    def load_into(self, name, load):
         self.copy(self.pristine, name)
         self.use(name)
         with override_settings(ELASTICSEARCH_URL=""):
             load()
         self.use(self.clean)
-        self.built.add(name)
+
+    @contextmanager
+    def shared_lock(self, name):
+        """One worker at a time builds, copies or drops a shared seed (an exclusive file lock)."""
+        path = Path(tempfile.gettempdir()) / f"{name}.lock"
+        with path.open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield path
+
+    def exists(self, name):
+        self.connection.close()
+        with self.connection._nodb_cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            return cursor.fetchone() is not None
 
     def drop(self, name):
         self._admin(f"DROP DATABASE IF EXISTS {self.connection.ops.quote_name(name)} WITH (FORCE)")
