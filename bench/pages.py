@@ -12,10 +12,13 @@ index is rebuilt only when "search" is measured). ELASTICSEARCH_INDEX, if set, n
 (default bench-pages), so runs against a shared Elasticsearch keep to their own.
 
 It migrates the (throwaway) database, loads the demo, runs `generate_corpus --scale S` (printing
-its time), rebuilds the search index, starts gunicorn with 2 workers (bench/load.py's helpers;
-production settings plus bench/timing.py, which adds the server time and query count to each
-response). A warm-up requests a few URLs of every page type (each worker loads its templates
-once, as a running server has) and then empties the page cache, as any publish does. Then for
+its time), rebuilds the search index, runs ANALYZE and waits for the index's merges (a running
+server's database has planner statistics and its index has settled), starts gunicorn with 2
+workers (bench/load.py's helpers; production settings plus bench/timing.py, which adds the
+server time and query count to each response). A warm-up requests a few URLs of every page type
+(each worker loads its templates once, as a running server has) and, when the search page is
+measured, the relevance questions beyond `--samples` (Elasticsearch's JIT compiled; no measured
+question is asked before), and then empties the page cache, as any publish does. Then for
 each page type it requests `--samples` different URLs from the corpus one at a time (cold: the
 first render of each; server time, queries), the same URLs again (warm: from the page cache),
 and the same URLs from `--concurrency` connections for `--seconds` (requests/s). Finally the
@@ -51,6 +54,9 @@ PAGE_TYPES = [
     "search",
 ]
 P95_TARGET_MS = 50
+# Rounds of the unmeasured questions before measuring: Java compiles Elasticsearch's hot code
+# after thousands of calls, which a server that has run a day has long made.
+SEARCH_WARM_UP_ROUNDS = 5
 QUERY_TARGET = 15
 
 
@@ -95,6 +101,8 @@ def collect_urls(samples, seed=1):
         "post": pages(ExperiencePostPage),
         "knowledge listing": [f"/zinasanas/?page={number}" for number in listing_pages],
         "search": [f"/meklet/?q={quote(case.question)}" for case in CASES][:samples],
+        # Other questions, for warming up Elasticsearch (its caches never see a measured one).
+        "search warm-up": [f"/meklet/?q={quote(case.question)}" for case in CASES][samples:],
     }
 
 
@@ -120,6 +128,27 @@ def prepare(env, scale):
     indexed = time.monotonic() - started
     print(f"corpus generated in {generated:.1f} s, search index rebuilt in {indexed:.1f} s")
     return generated, indexed
+
+
+def settle_index(env, timeout=300):
+    """Wait until Elasticsearch has finished merging the new index's segments: a rebuild leaves
+    merges running for a minute or two, and a server's index has settled long before."""
+    from elasticsearch import Elasticsearch
+
+    es = Elasticsearch(env["ELASTICSEARCH_URL"])
+    started = time.monotonic()
+    while time.monotonic() < started + timeout:
+        stats = es.indices.stats(index=env["ELASTICSEARCH_INDEX"], metric="merge")
+        if stats["_all"]["total"]["merges"]["current"] == 0:
+            break
+        time.sleep(1)
+    print(f"search index merges finished after {time.monotonic() - started:.0f} s")
+
+
+def analyze(env):
+    """Planner statistics, as autovacuum keeps them on a running server: a database just loaded
+    or restored has none, and its plans are not the ones production would use."""
+    subprocess.run([pg_tool("psql"), "-q", "-c", "ANALYZE", env["DATABASE_URL"]], check=True)
 
 
 def pg_tool(name):
@@ -205,11 +234,13 @@ def measure_throughput(port, urls, concurrency, seconds):
     return sum(done) / (time.monotonic() - started)
 
 
-def warm_up(port, urls, page_cache_dir, per_type=5):
+def warm_up(port, urls, page_cache_dir, searches=(), per_type=5):
     """Each worker renders a few pages of every type (templates loaded and compiled, as in a
-    server that has run a while); then the page cache is emptied, as by a publish."""
+    server that has run a while) and Elasticsearch answers `searches` (its JIT compiled, as
+    in a server that has run a while); then the page cache is emptied, as by a publish."""
     sample = [path for paths in urls.values() for path in paths[:per_type]]
     measure_sequential(port, ["/healthz", *sample] * 2, 0)
+    measure_sequential(port, list(searches) * SEARCH_WARM_UP_ROUNDS, 0)
     shutil.rmtree(page_cache_dir, ignore_errors=True)
 
 
@@ -295,12 +326,18 @@ def main():
             reuse(env, options.reuse, index="search" in page_types)
         else:
             prepare(env, options.scale)
+        analyze(env)
+        if options.reuse is None or "search" in page_types:
+            settle_index(env)
         if options.keep:
             keep(env, options.keep)
         urls = sample_urls(env, options.samples)
         cold, warm, throughput = {}, {}, {}
         with gunicorn(env, port) as server:
-            warm_up(port, {kind: urls[kind] for kind in page_types}, env["PAGE_CACHE_DIR"])
+            searches = urls["search warm-up"] if "search" in page_types else []
+            warm_up(
+                port, {kind: urls[kind] for kind in page_types}, env["PAGE_CACHE_DIR"], searches
+            )
             for page_type in page_types:
                 cold[page_type] = measure_sequential(port, urls[page_type], 0)
                 warm[page_type] = measure_sequential(port, urls[page_type], 0)

@@ -345,7 +345,8 @@ class MunicipalityPage(RoutablePageMixin, Page):
 
     def linked_practices(self, limit=PRACTICES_SHOWN):
         """Hook: live good-practice articles linked to this municipality, newest first, as a
-        Shortlist of `limit` (one query; the count by a window).
+        Shortlist of `limit` from one query of all of them: a municipality has tens, and with
+        a LIMIT PostgreSQL walked every page by date instead (15–25 ms at 28,000 pages).
 
         Reads the reverse relation `article_pages` of knowledge.ArticlePage.municipalities only
         if it exists, so the network app does not depend on the knowledge app's models.
@@ -359,7 +360,8 @@ class MunicipalityPage(RoutablePageMixin, Page):
             .only("title", "path", "url_path", "locale_id")
             .order_by("-first_published_at", "-pk")
         )
-        return Shortlist.of(practices, limit)
+        practices = list(practices)
+        return Shortlist(practices[:limit], len(practices))
 
     @path("")
     def index_route(self, request, *args, **kwargs):

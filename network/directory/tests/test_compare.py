@@ -107,3 +107,15 @@ def test_linked_practices_come_from_knowledge_articles(
     cells = {row.label: row.cells for row in response.context["comparison"].rows}
     assert cells["Saistītās labās prakses"] == [[], [("Telpas mediatoram", article.url)]]
     assert "Telpas mediatoram" in client.get(municipality.url).content.decode()
+
+
+def test_linked_practices_are_the_newest_few_and_how_many_there_are(index_page, municipality):
+    from knowledge.factories import ArticlePageFactory
+
+    for number in range(7):
+        ArticlePageFactory(
+            parent=index_page, title=f"Prakse {number}", municipalities=[municipality]
+        )
+    practices = municipality.linked_practices(limit=5)
+    assert [practice.title for practice in practices] == [f"Prakse {n}" for n in (6, 5, 4, 3, 2)]
+    assert (practices.total, practices.more) == (7, 2)
