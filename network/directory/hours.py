@@ -26,6 +26,16 @@ class OpeningStatus:
     open_now: bool = False
     closes_at: object = None  # time, when open now
 
+    @property
+    def closes_at_text(self):
+        return f"{self.closes_at:%H:%M}" if self.closes_at else ""
+
+    @property
+    def today_text(self):
+        """Today's hours as text ("08:00–12:00, 13:00–17:00"): formatted here, not by a
+        template filter per time (a directory page shows some twenty)."""
+        return ", ".join(f"{row.opens_at:%H:%M}–{row.closes_at:%H:%M}" for row in self.today)
+
 
 def opening_status(schedules, now=None):
     """Today's schedule rows and whether one of them is open at `now` (aware datetime)."""

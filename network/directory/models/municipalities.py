@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Window
+from django.db.models import Count, F, Window
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -345,8 +345,7 @@ class MunicipalityPage(RoutablePageMixin, Page):
 
     def linked_practices(self, limit=PRACTICES_SHOWN):
         """Hook: live good-practice articles linked to this municipality, newest first, as a
-        Shortlist of `limit` from one query of all of them: a municipality has tens, and with
-        a LIMIT PostgreSQL walked every page by date instead (15–25 ms at 28,000 pages).
+        Shortlist of `limit` (one query; the count by a window).
 
         Reads the reverse relation `article_pages` of knowledge.ArticlePage.municipalities only
         if it exists, so the network app does not depend on the knowledge app's models.
@@ -358,10 +357,11 @@ class MunicipalityPage(RoutablePageMixin, Page):
             related.live()
             .exclude(restricted())
             .only("title", "path", "url_path", "locale_id")
-            .order_by("-first_published_at", "-pk")
+            # NULLS LAST: an order the date index can't give, so PostgreSQL starts from this
+            # municipality's links, not from every page by date (15–25 ms at 28,000 pages).
+            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
         )
-        practices = list(practices)
-        return Shortlist(practices[:limit], len(practices))
+        return Shortlist.of(practices, limit)
 
     @path("")
     def index_route(self, request, *args, **kwargs):

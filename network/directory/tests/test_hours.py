@@ -32,6 +32,7 @@ def test_open_now_within_todays_hours():
     assert status.known and status.open_now
     assert status.closes_at == datetime.time(12, 0)
     assert [s.opens_at.hour for s in status.today] == [9, 13]
+    assert (status.closes_at_text, status.today_text) == ("12:00", "09:00–12:00, 13:00–17:00")
 
 
 def test_closed_at_lunch_and_at_closing_time():
