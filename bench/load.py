@@ -52,6 +52,7 @@ def prepare(env, corpus):
     for args in (
         ["migrate", "--no-input", "-v0"],
         ["createcachetable"],
+        ["search_index", "--rebuild", "--no-progress"],  # an index for load_demo's updates
         ["load_demo"],
         ["collectstatic", "--no-input", "-v0"],
     ):
