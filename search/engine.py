@@ -33,6 +33,8 @@ from .results import (
 MINIMUM_SHOULD_MATCH = "2<75%"
 FACETS = {"type": "kind", "municipality": "municipalities", "topic": "topics"}
 SUGGEST_SIZE = 8
+# Fewer matches than this without typo tolerance: the search is asked again with it.
+TYPOS_BELOW = 3
 SOURCE_FIELDS = [
     "kind",
     "group",
@@ -64,8 +66,9 @@ def term(field, value):
     return {"term": {field: value}}
 
 
-def text_query(text):
-    """Exact forms score above dictionary stems, above folded forms, above folded stems."""
+def text_query(text, typos):
+    """Exact forms score above dictionary stems, above folded forms, above folded stems; with
+    `typos`, folded words within an edit or two match too."""
     folded, stems, roots = latvian.copies(text)
     tiers = [
         (text, ["title^3", "body"], 4.0),
@@ -88,7 +91,7 @@ def text_query(text):
         for query, fields, boost in tiers
         if query
     ]
-    if folded:
+    if folded and typos:
         # Typing mistakes: folded words within an edit or two (best_fields: cross_fields can't).
         queries.append(
             {
@@ -131,7 +134,7 @@ def filters(plan):
     return clauses
 
 
-def search_body(plan):
+def search_body(plan, typos=False):
     """The `_search` request body of a search: hits and facets together."""
     variants = [v for v in plan.variants if v.strip()]
     place = plan.municipality or plan.near_municipality
@@ -141,7 +144,10 @@ def search_body(plan):
                 "boost_mode": "multiply",
                 "functions": score_functions(plan, variants, place),
                 "query": {
-                    "bool": {"filter": filters(plan), "must": [matching(plan, variants, place)]}
+                    "bool": {
+                        "filter": filters(plan),
+                        "must": [matching(plan, variants, place, typos)],
+                    }
                 },
                 "score_mode": "multiply",
             }
@@ -169,7 +175,7 @@ def spelling_body(plan):
     }
 
 
-def matching(plan, variants, place):
+def matching(plan, variants, place, typos):
     """What a document must match: the question's words, or a concept it names, or (with a
     place) the place's contacts on its topics; everything when nothing is asked."""
     if not variants and not plan.concepts and plan.intent != MEDIATOR_INTENT:
@@ -187,7 +193,7 @@ def matching(plan, variants, place):
             }
         )
     if variants:
-        should.append({"dis_max": {"queries": [text_query(v) for v in variants]}})
+        should.append({"dis_max": {"queries": [text_query(v, typos) for v in variants]}})
         if place and plan.boost_topics:
             # "Who to call in X about Y": X's contacts for topic Y, even without the words.
             should.append(place_and_topic(plan, variants[0], place))
@@ -318,6 +324,10 @@ def run(plan):
     """Search the index; engine errors propagate to the caller (which falls back)."""
     es = documents.client(timeout=5)
     response = es.search(index=documents.alias_name(), body=search_body(plan)).body
+    if response["hits"]["total"]["value"] < TYPOS_BELOW and any(v.strip() for v in plan.variants):
+        # Few matches: perhaps a typing mistake. The fuzzy clause is a third of a search's time,
+        # so only questions that need it pay for it.
+        response = es.search(index=documents.alias_name(), body=search_body(plan, True)).body
     results = SearchResults(
         plan=plan, engine="elasticsearch", total=response["hits"]["total"]["value"]
     )

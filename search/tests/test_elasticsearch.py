@@ -125,6 +125,14 @@ def test_did_you_mean_and_suggest(client, built):
     assert "Rīgas sociālais dienests" in [s["title"] for s in suggestions["suggestions"]]
 
 
+def test_a_typing_mistake_still_finds_the_answer(client, built):
+    # No form, stem or root of "agnetura" is indexed: the search finds nothing without typo
+    # tolerance, so it is asked again with it, and finds the employment agency.
+    data = client.get(API_URL, {"q": "agnetura"}).json()
+    assert data["total"] == 2
+    assert data["results"][0]["title"] == "Jelgavas filiāle — Nodarbinātības valsts aģentūra"
+
+
 @pytest.mark.parametrize("question", ['"īres" * : ( ) ~ / \\', "parādi) OR (*", "a:b~2 \\ ["])
 def test_query_syntax_is_text(client, built, question):
     response = client.get(API_URL, {"q": question})
