@@ -167,8 +167,8 @@ SNIPPET_SCAN_CHARS = 4_000
 def snippet(text, query, length=220):
     """An HTML-escaped excerpt of `text` around the first query word, query words in <mark>.
 
-    Used when the engine returns no highlight (the database fallback, or a match only in the
-    folded fields, which hold no readable text).
+    Used when the engine returns no highlight (the database fallback, or a match by stems or
+    folded forms only: Elasticsearch highlights exact forms).
     """
     if not text:
         return ""
