@@ -323,11 +323,13 @@ def add_hits(body, plan):
 def run(plan):
     """Search the index; engine errors propagate to the caller (which falls back)."""
     es = documents.client(timeout=5)
+    has_text = any(variant.strip() for variant in plan.variants)
     response = es.search(index=documents.alias_name(), body=search_body(plan)).body
-    if response["hits"]["total"]["value"] < TYPOS_BELOW and any(v.strip() for v in plan.variants):
+    if response["hits"]["total"]["value"] < TYPOS_BELOW and has_text:
         # Few matches: perhaps a typing mistake. The fuzzy clause is a third of a search's time,
         # so only questions that need it pay for it.
-        response = es.search(index=documents.alias_name(), body=search_body(plan, True)).body
+        body = search_body(plan, typos=True)
+        response = es.search(index=documents.alias_name(), body=body).body
     results = SearchResults(
         plan=plan, engine="elasticsearch", total=response["hits"]["total"]["value"]
     )
@@ -346,7 +348,7 @@ def run(plan):
         results.facets[name] = facet_values(
             name, [(b["key"], b["doc_count"]) for b in buckets], selected[name]
         )
-    if results.total < 3 and any(variant.strip() for variant in plan.variants):
+    if results.total < 3 and has_text:
         add_spelling(es, results)
     return results
 
