@@ -15,6 +15,8 @@ from portal.core.cache import remember
 from portal.core.pages import restricted
 
 EXAMPLES_SHOWN = 3
+# What a suggestion's card and links read of a municipality (its page URL included).
+TABLE_PAGE_FIELDS = ("id", "slug", "title", "mediators_text", "path", "url_path", "locale_id")
 ARTICLES_SHOWN = 5
 POSTS_SHOWN = 5
 # Degrees of longitude are shorter than degrees of latitude in Latvia (cos 57°).
@@ -86,7 +88,9 @@ def study_for(page, options):
     chosen = ranked_with_mediator(page, options)[:EXAMPLES_SHOWN]
     if not chosen:
         return Study()
-    table = remember(f"study-table:v1:{page.path[: -page.steplen]}", lambda: study_table(page))
+    table = remember(
+        f"study-table:v2:{page.path[: -page.steplen]}", lambda: study_table(page, options)
+    )
     entries = [(table.get(option["slug"]), is_mentioned) for option, is_mentioned in chosen]
     entries = [(entry, is_mentioned) for entry, is_mentioned in entries if entry]
     return Study(
@@ -110,24 +114,28 @@ class TableEntry:
     posts: list = field(default_factory=list)
 
 
-def study_table(page):
+def study_table(page, options):
     """{slug: TableEntry} of every sibling of `page` that has a mediator, with its counts and its
-    newest practices and posts: five queries whatever the number of municipalities, shared by all
-    their pages."""
-    siblings = type(page).objects.live().exclude(restricted()).sibling_of(page)
-    table = {sibling.slug: TableEntry(sibling) for sibling in siblings.exclude(mediators_text="")}
+    newest practices and posts: the siblings from `options` (MunicipalityPage.compare_options),
+    then four queries whatever the number of municipalities, shared by all their pages."""
+    model = type(page)
+    table = {
+        option["slug"]: TableEntry(
+            model(page_ptr_id=option["id"], **{name: option[name] for name in TABLE_PAGE_FIELDS})
+        )
+        for option in options
+        if option["mediators_text"]
+    }
     by_pk = {entry.page.pk: entry for entry in table.values()}
     _count_services(by_pk)
     articles = related_model(page, "article_pages")
     if articles is not None:
         practices = articles.objects.live().exclude(restricted()).filter(municipalities__in=by_pk)
-        counts = practices.values("municipalities").annotate(total=Count("pk", distinct=True))
-        for row in counts.order_by():
-            by_pk[row["municipalities"]].practices = row["total"]
         fields = ("title", "path", "url_path", "locale_id", "first_published_at")
         newest = _first_per(practices.only(*fields), "municipalities", ARTICLES_SHOWN)
         for article in newest:
             by_pk[article.place].articles.append(article)
+            by_pk[article.place].practices = article.place_total
     posts = related_model(page, "experience_posts")
     if posts is not None:
         mine = posts.objects.live().exclude(restricted()).filter(municipality__in=by_pk)
@@ -137,11 +145,14 @@ def study_table(page):
 
 
 def _first_per(pages, place, limit):
-    """The newest `limit` pages of each place, `place` set on each: one window query (a plain
-    ORDER BY first_published_at LIMIT scans every page when the places have few)."""
+    """The newest `limit` pages of each place, `place` and the place's `place_total` set on
+    each: one window query (a plain ORDER BY first_published_at LIMIT scans every page when
+    the places have few)."""
     newest = [F("first_published_at").desc(nulls_last=True), F("pk").desc()]
     numbered = pages.annotate(
-        place=F(place), number=Window(RowNumber(), partition_by=F(place), order_by=newest)
+        place=F(place),
+        number=Window(RowNumber(), partition_by=F(place), order_by=newest),
+        place_total=Window(Count("pk"), partition_by=F(place)),
     )
     return numbered.filter(number__lte=limit).order_by(*newest)
 

@@ -2,10 +2,11 @@
 
 Wagtail reads the matching sites with their root pages, then the home page's specific row to
 route from it, and, for the first URL it builds, every site again with its root pages'
-translations (kept in Django's cache). Here one query reads every site with its root page and
-a second the root pages' translations as their specific class: the request's site gets its
-home page ready to route, and the site root paths are computed from the same rows. The rows
-are kept with the cached pages until the next content change.
+translations (kept in Django's cache, which is a query of its own with the database cache). Here
+one query reads every site with its root page and a second the root pages' translations as
+their specific class: the request's site gets its home page ready to route, and the site root
+paths are computed from the same rows and kept on the request, where Wagtail looks first. The
+rows are kept with the cached pages until the next content change.
 """
 
 from django.conf import settings
@@ -26,30 +27,33 @@ SITES_KEY = "portal:sites"
 
 
 def find_for_request(request):
-    """Site.find_for_request: the request's site, kept on the request as Wagtail does."""
+    """Site.find_for_request: the request's site, kept on the request as Wagtail does, with the
+    site root paths beside it where Page.get_url_parts looks before Django's cache (a query
+    per request when that cache is the database)."""
     if request is None:
         return None
     if not hasattr(request, "_wagtail_site"):
         hostname = split_domain_port(request._get_raw_host())[0]
-        request._wagtail_site = load_site(hostname, request.get_port())
+        sites, roots = site_rows()
+        request._wagtail_site = site_of(sites, roots, hostname, request.get_port())
+        request._wagtail_cached_site_root_paths = root_paths(sites, roots)
     return request._wagtail_site
 
 
 def load_site(hostname, port):
-    """The site answering hostname:port (None when none does), its root page specific; fills
-    the site root paths when they are not cached."""
+    """The site answering hostname:port (None when none does), its root page specific."""
+    return site_of(*site_rows(), hostname, port)
+
+
+def site_rows():
+    """(sites, root pages): see read_sites()."""
     # The footer's settings (portal.SiteSettings) ride along: the chrome reads them from here.
     # Kept with the cached pages, which every content change clears: reading these rows
     # costs Django ~5 ms a request (two wide page rows), the cached copy a tenth of that.
-    sites, roots = remember(SITES_KEY, read_sites)
-    if cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION) is None:
-        paths = [tuple(path) for path in root_paths(sites, roots)]
-        cache.set(
-            SITE_ROOT_PATHS_CACHE_KEY,
-            paths,
-            ROOT_PATHS_SECONDS,
-            version=SITE_ROOT_PATHS_CACHE_VERSION,
-        )
+    return remember(SITES_KEY, read_sites)
+
+
+def site_of(sites, roots, hostname, port):
     site = matching_site(sites, hostname, str(port))
     if site is not None:
         site.root_page = next(page for page in roots if page.pk == site.root_page_id)
@@ -62,7 +66,13 @@ def read_sites():
     # takes to run, and matching_site() and root_paths() do not depend on the rows' order.
     sites = Site.objects.select_related("root_page", "sitesettings__about_page").order_by("pk")
     sites = list(sites)
-    return sites, root_translations(sites)
+    roots = root_translations(sites)
+    # URLs built without a request (page.url) read Wagtail's own cache: filled from these rows.
+    key, version = SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+    if cache.get(key, version=version) is None:
+        paths = [tuple(path) for path in root_paths(sites, roots)]
+        cache.set(key, paths, ROOT_PATHS_SECONDS, version=version)
+    return sites, roots
 
 
 def root_translations(sites):

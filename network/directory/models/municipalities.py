@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import Count, F, Window
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -36,6 +35,10 @@ PRACTICES_SHOWN = 5
 SERVICE_ITEM_FIELDS = ("name", "status", "is_demo", "organization__name")
 # The fields the compare choices and the suggestions of what to study read of each municipality.
 OPTION_FIELDS = (
+    "id",
+    "path",
+    "url_path",
+    "locale_id",
     "slug",
     "title",
     "name_genitive",
@@ -406,19 +409,13 @@ class MunicipalityPage(RoutablePageMixin, Page):
             siblings = MunicipalityPage.objects.sibling_of(self).live().exclude(restricted())
             return list(siblings.order_by("title").values(*OPTION_FIELDS))
 
-        return remember(f"municipality-options:v2:{self.path[: -self.steplen]}", build)
+        return remember(f"municipality-options:v3:{self.path[: -self.steplen]}", build)
 
     def practices_listing_url(self, request, practice):
         """URL of the knowledge listing a linked practice sits in (an article's parent; it
-        filters by municipality). The same for every municipality: kept in the page cache."""
-        parent_path = practice.path[: -practice.steplen]
-
-        def build():
-            listing = Page.objects.filter(path=parent_path).live().first()
-            return listing.get_url(request) if listing else ""
-
-        language = translation.get_language()
-        return remember(f"practices-listing:{parent_path}:{language}", build) or None
+        filters by municipality): the practice's own URL without its last part, no query."""
+        url = practice.get_url(request)
+        return f"{url.rstrip('/').rsplit('/', 1)[0]}/" if url else None
 
     def index_page(self):
         """The parent municipality list (for the compare form), or None. The router has

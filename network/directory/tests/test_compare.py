@@ -109,7 +109,9 @@ def test_linked_practices_come_from_knowledge_articles(
     assert "Telpas mediatoram" in client.get(municipality.url).content.decode()
 
 
-def test_linked_practices_are_the_newest_few_and_how_many_there_are(index_page, municipality):
+def test_linked_practices_are_the_newest_few_and_how_many_there_are(
+    client, index_page, municipality
+):
     from knowledge.factories import ArticlePageFactory
 
     for number in range(7):
@@ -119,3 +121,7 @@ def test_linked_practices_are_the_newest_few_and_how_many_there_are(index_page, 
     practices = municipality.linked_practices(limit=5)
     assert [practice.title for practice in practices] == [f"Prakse {n}" for n in (6, 5, 4, 3, 2)]
     assert (practices.total, practices.more) == (7, 2)
+    # The rest are in the listing the practices sit in, filtered by the municipality.
+    html = client.get(municipality.url).content.decode()
+    assert f'href="{index_page.url}?pasvaldiba={municipality.slug}"' in html
+    assert "Visa saistītā labā prakse (7)" in html
