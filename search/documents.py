@@ -19,13 +19,14 @@ from elasticsearch.dsl import (
     Date,
     Document,
     Keyword,
+    Object,
     Text,
     analyzer,
     token_filter,
 )
 
 # Bump when the mapping or the analysis changes: `search_index --rebuild` then makes a new index.
-MAPPING_VERSION = 4
+MAPPING_VERSION = 5
 
 latvian_stop = token_filter("lv_stop", type="stop", stopwords="_latvian_")
 latvian_hunspell = token_filter("lv_hunspell", type="hunspell", locale="lv_LV", dedup=True)
@@ -64,6 +65,8 @@ class SearchDocument(Document):
     topics = Keyword()
     concepts = Keyword()
     phone = Keyword(index=False)  # a contact's first number, shown with the result
+    # Shown with a result, never searched: a service's weekly hours and first address.
+    details = Object(enabled=False)
     # A passage's page (kind "passage": one section of a long page); empty for the others.
     page_title = Keyword()
     suggest = Completion(analyzer=plain_analyzer, preserve_separators=False)

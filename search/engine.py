@@ -46,6 +46,7 @@ SOURCE_FIELDS = [
     "topics",
     "body",
     "phone",
+    "details",
 ]
 HIGHLIGHT = {
     # The plain highlighter: the default (unified) one, without offsets in the index, took up to
@@ -396,6 +397,7 @@ def to_hit(hit, plan):
         locale=source.get("locale", ""),
         phone=source.get("phone", ""),
         page_title=source.get("page_title", ""),
+        stored_details=source.get("details"),
     )
 
 

@@ -43,6 +43,8 @@ def register(*sources):
             KINDS.setdefault(PASSAGE_KIND, _("Fragments"))
         if source.referenced_fields:
             REFERENCED_FIELDS[source.model_label.lower()] = source.referenced_fields
+        for label, fields in source.copied_fields:
+            REFERENCED_FIELDS[label.lower()] = fields
     # Group order, then registration order: the index and the fallback read them like this.
     _sources.sort(key=lambda s: s.group.order)
     groups = {s.group.key: s.group.label for s in _sources}

@@ -135,6 +135,7 @@ class Hit:
     phone: str = ""  # a contact's number, to call from the result
     page_title: str = ""  # a passage's page: the title is then the section's heading
     details: dict = field(default_factory=dict)  # its source's hit_details(): open now, address
+    stored_details: dict | None = None  # what its indexed document stores for those details
 
     @property
     def language(self):

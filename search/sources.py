@@ -67,6 +67,9 @@ class Source:
     prefetch_related: tuple = ()
     # Fields other documents copy (titles, slugs, addresses): a change reindexes those.
     referenced_fields: tuple = ()
+    # The same for models that are no source: (("app.Model", (field, ...)), ...) whose fields
+    # this source's documents copy; reference_lookups() must reach them.
+    copied_fields: tuple = ()
     # Set on the source of places: the fields holding a place's name in each form.
     name_fields: tuple = ()
     # Objects also yield one document per section (their `search_passages()`).
@@ -92,6 +95,11 @@ class Source:
     def hit_details(self, object_ids):
         """{object id: {name: value}} shown with a result but not indexed, because it changes
         by the minute (is it open now?); read for one page of results. None by default."""
+        return {}
+
+    def stored_hit_details(self, stored):
+        """hit_details() of one result from what its document stores (`details`, not indexed):
+        the same answer without reading the database."""
         return {}
 
     def reference_lookups(self, model):
@@ -187,7 +195,12 @@ class Source:
             municipalities=sorted({p.slug for p in places if getattr(p, "slug", None)}),
             topics=self.topic_slugs(obj),
             concepts=self.concept_slugs(obj),
+            details=self.details_of(obj),
         )
+
+    def details_of(self, obj):
+        """What the document stores for stored_hit_details(), from the object; None: nothing."""
+        return None
 
 
 def make_document(
@@ -205,10 +218,11 @@ def make_document(
     phone="",
     kind="",
     page_title="",
+    details=None,
 ):
     """A document with its folded copies, concepts, suggestions and content hash; `kind` and
     `page_title` for the passages of a long object (no suggestions: a heading alone says
-    little)."""
+    little); `details` stored for the result's display only (Source.stored_hit_details)."""
     title_folded, title_stems, title_roots = latvian.copies(title)
     body_folded, body_stems, body_roots = latvian.copies(body)
     document = {
@@ -234,6 +248,8 @@ def make_document(
         "page_title": page_title,
         "suggest": [] if page_title else suggest_inputs(title),
     }
+    if details is not None:
+        document["details"] = details
     document["content_hash"] = content_hash(document)
     return document
 
@@ -309,6 +325,7 @@ class DirectorySource(SnippetSource):
         url="",
         concept_slugs=(),
         phone="",
+        details=None,
     ):
         """The indexed fields from a row's parts; place_rows are (page id, slug) pairs."""
         body = clean_body(text)
@@ -326,6 +343,7 @@ class DirectorySource(SnippetSource):
             topics=sorted(set(topic_slugs)),
             concepts=concept_slugs,
             phone=phone,
+            details=details,
         )
 
 

@@ -59,15 +59,22 @@ def url_with(query_dict, drop=(), add=()):
 
 
 def attach_hit_details(hits):
-    """What each hit's source shows beside it but never indexes (open now, an address)."""
+    """What each hit's source shows beside it but never searches (open now, an address): from
+    its indexed document when it stores them, else read from the database (the fallback)."""
     by_label = {}
     for hit in hits:
         label, _sep, object_id = hit.doc_id.partition(":")
         by_label.setdefault(label, []).append((hit, object_id))
     for label, pairs in by_label.items():
         source = registry.source_by_label(label)
-        details = source.hit_details([object_id for _hit, object_id in pairs]) if source else {}
-        for hit, object_id in pairs:
+        if source is None:
+            continue
+        stored = [(hit, hit.stored_details) for hit, _id in pairs if hit.stored_details is not None]
+        for hit, details in stored:
+            hit.details = source.stored_hit_details(details)
+        unread = [(hit, object_id) for hit, object_id in pairs if hit.stored_details is None]
+        details = source.hit_details([object_id for _hit, object_id in unread]) if unread else {}
+        for hit, object_id in unread:
             hit.details = details.get(object_id, {})
 
 

@@ -5,6 +5,8 @@ The row text mirrors Service.search_text() and Organization.search_text() next d
 search/tests/test_references.py compares the two.
 """
 
+from datetime import time
+
 from django.utils.translation import gettext_lazy as _
 
 from network.directory.hours import opening_status
@@ -48,9 +50,12 @@ class ServiceSource(DirectorySource):
             "addresses": grouped(
                 at_location.objects.filter(service_id__in=ids)
                 .order_by("sort_order", "pk")
-                .values_list(
-                    "service_id", "location__address_1", "location__city", "location__postal_code"
-                )
+                .values_list("service_id", *(f"location__{name}" for name in ADDRESS_FIELDS))
+            ),
+            "hours": grouped(
+                model._meta.get_field("schedules")
+                .related_model.objects.filter(service_id__in=ids)
+                .values_list("service_id", "weekday", "opens_at", "closes_at")
             ),
             "places": grouped(
                 model.service_areas.through.objects.filter(service_id__in=ids)
@@ -76,6 +81,18 @@ class ServiceSource(DirectorySource):
 
     def related_rows(self, ids):
         return {**self.relations(ids), "url": UrlTemplate("network:service")}
+
+    def reference_lookups(self, model):
+        if model._meta.label == "network.Location":
+            return ["service_at_locations__location"]
+        return super().reference_lookups(model)
+
+    def stored_hit_details(self, stored):
+        hours = [
+            HoursRow(weekday, time.fromisoformat(opens), time.fromisoformat(closes))
+            for weekday, opens, closes in stored.get("hours", ())
+        ]
+        return {"opening": opening_status(hours), "address": stored.get("address", "")}
 
     def hit_details(self, object_ids):
         """Open now (today's hours) and the first address of a page of service results, from
@@ -110,9 +127,12 @@ class ServiceSource(DirectorySource):
         pk, name, alternate_name, description, organization, organization_alternate = row
         parts = [name, alternate_name, description, organization, organization_alternate]
         parts += [f"{n} {t} {d}" for n, t, d in related["contacts"].get(pk, ())]
-        parts += [
-            ", ".join(p for p in address if p) for address in related["addresses"].get(pk, ())
+        addresses = [
+            ", ".join(part for part in address if part)
+            for *address, _name in related["addresses"].get(pk, ())
         ]
+        parts += addresses
+        first_place = next(iter(related["addresses"].get(pk, ())), None)
         return self.document(
             pk,
             title=f"{name} — {organization}",
@@ -123,7 +143,30 @@ class ServiceSource(DirectorySource):
             url=related["url"](pk),
             concept_slugs=[slug for (slug,) in related["concepts"].get(pk, ())],
             phone=next((number for (number,) in related["phones"].get(pk, ())), ""),
+            details=stored_details(
+                related["hours"].get(pk, ()),
+                # As hit_details() shows it: the first location's address, else its name.
+                (addresses[0] or first_place[-1]) if first_place else "",
+            ),
         )
+
+    def details_of(self, service):
+        places = service.service_at_locations.order_by("sort_order", "pk")
+        first = places.select_related("location").first()
+        hours = [(s.weekday, s.opens_at, s.closes_at) for s in service.schedules.all()]
+        address = (first.location.address_text or first.location.name) if first else ""
+        return stored_details(hours, address)
+
+
+def stored_details(hours, address):
+    """A service's `details` in its document: weekly hours in order, the address shown."""
+    return {
+        "hours": [
+            [weekday, opens.isoformat("minutes"), closes.isoformat("minutes")]
+            for weekday, opens, closes in sorted(hours)
+        ],
+        "address": address,
+    }
 
 
 class OrganizationSource(DirectorySource):
@@ -192,7 +235,14 @@ SOURCES = [
         referenced_fields=("title", "slug", "url_path"),
         name_fields=("title", "name_locative", "name_genitive"),
     ),
-    ServiceSource("network.Service", kind="service", group=CONTACTS, label=_("Pakalpojums")),
+    ServiceSource(
+        "network.Service",
+        kind="service",
+        group=CONTACTS,
+        label=_("Pakalpojums"),
+        # Its text and shown address copy its locations' addresses.
+        copied_fields=(("network.Location", ADDRESS_FIELDS),),
+    ),
     OrganizationSource(
         "network.Organization", kind="organization", group=CONTACTS, label=_("Iestāde")
     ),

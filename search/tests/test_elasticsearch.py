@@ -133,6 +133,41 @@ def test_a_typing_mistake_still_finds_the_answer(client, built):
     assert data["results"][0]["title"] == "Jelgavas filiāle — Nodarbinātības valsts aģentūra"
 
 
+def test_a_result_shows_its_address_and_todays_hours_from_the_index(
+    client, directory, search_index, es_client, django_capture_on_commit_callbacks
+):
+    from datetime import time
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from network.factories import LocationFactory, ScheduleFactory, ServiceAtLocationFactory
+
+    service = directory["services"]["Jelgavas bāriņtiesa"]
+    today = timezone.localdate().isoweekday()
+    ScheduleFactory(service=service, weekday=today, opens_at=time(0, 0), closes_at=time(0, 1))
+    place = LocationFactory(address_1="Pasta iela 37", city="Jelgava", postal_code="LV-3001")
+    ServiceAtLocationFactory(service=service, sort_order=1, location=place)
+    indexing.rebuild()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/meklet/", {"q": "bāriņtiesa Jelgavā"}).content.decode()
+    assert '<p class="result__address meta">Pasta iela 37, Jelgava, LV-3001</p>' in html
+    assert "Šodien" in html and "00:00–00:01" in html
+    # Stored in its document: the page reads neither hours nor locations.
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "network_schedule" not in read and "network_location" not in read
+    # A location's new address reaches the services there (their text and their results).
+    with django_capture_on_commit_callbacks(execute=True):
+        place.address_1 = "Lielā iela 1"
+        place.save()
+    es_client.indices.refresh(index=search_index)
+    html = client.get("/meklet/", {"q": "bāriņtiesa Jelgavā"}).content.decode()
+    assert '<p class="result__address meta">Lielā iela 1, Jelgava, LV-3001</p>' in html
+    titles = [hit["title"] for hit in client.get(API_URL, {"q": "Lielā iela"}).json()["results"]]
+    assert f"{service.name} — {service.organization.name}" in titles
+
+
 @pytest.mark.parametrize("question", ['"īres" * : ( ) ~ / \\', "parādi) OR (*", "a:b~2 \\ ["])
 def test_query_syntax_is_text(client, built, question):
     response = client.get(API_URL, {"q": question})

@@ -61,6 +61,8 @@ def test_places_and_watched_fields_come_from_the_declarations():
         "network.municipalitypage": ("title", "slug", "url_path"),
         "taxonomy.topic": ("name", "slug"),
         "taxonomy.concept": ("slug",),
+        # No source of its own: services copy their locations' addresses.
+        "network.location": ("address_1", "city", "postal_code", "name"),
     }
 
 
