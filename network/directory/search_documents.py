@@ -40,23 +40,13 @@ class ServiceSource(DirectorySource):
     def relations(self, ids):
         model = self.model
         contact = model._meta.get_field("contacts").related_model
-        at_location = model._meta.get_field("service_at_locations").related_model
         return {
             "contacts": grouped(
                 contact.objects.filter(service_id__in=ids)
                 .order_by("sort_order", "pk")
                 .values_list("service_id", "name", "title", "department")
             ),
-            "addresses": grouped(
-                at_location.objects.filter(service_id__in=ids)
-                .order_by("sort_order", "pk")
-                .values_list("service_id", *(f"location__{name}" for name in ADDRESS_FIELDS))
-            ),
-            "hours": grouped(
-                model._meta.get_field("schedules")
-                .related_model.objects.filter(service_id__in=ids)
-                .values_list("service_id", "weekday", "opens_at", "closes_at")
-            ),
+            **self.shown_rows(ids),
             "places": grouped(
                 model.service_areas.through.objects.filter(service_id__in=ids)
                 .order_by("pk")
@@ -94,32 +84,39 @@ class ServiceSource(DirectorySource):
         ]
         return {"opening": opening_status(hours), "address": stored.get("address", "")}
 
+    def shown_rows(self, ids):
+        """{"addresses", "hours"}: a service's locations (ADDRESS_FIELDS, in order) and weekly
+        hours, grouped by service: what a result shows beside it (two queries)."""
+        model = self.model
+        at_location = model._meta.get_field("service_at_locations").related_model
+        schedule = model._meta.get_field("schedules").related_model
+        return {
+            "addresses": grouped(
+                at_location.objects.filter(service_id__in=ids)
+                .order_by("sort_order", "pk")
+                .values_list("service_id", *(f"location__{name}" for name in ADDRESS_FIELDS))
+            ),
+            "hours": grouped(
+                schedule.objects.filter(service_id__in=ids).values_list(
+                    "service_id", "weekday", "opens_at", "closes_at"
+                )
+            ),
+        }
+
     def hit_details(self, object_ids):
         """Open now (today's hours) and the first address of a page of service results, from
         plain rows in two queries (model instances cost more than the rest of the page)."""
-        model = self.model
-        schedule = model._meta.get_field("schedules").related_model
-        at_location = model._meta.get_field("service_at_locations").related_model
-        hours = {}
-        rows = schedule.objects.filter(service_id__in=object_ids).values_list(
-            "service_id", "weekday", "opens_at", "closes_at"
-        )
-        for service_id, *row in rows:
-            hours.setdefault(str(service_id), []).append(HoursRow(*row))
-        addresses = {}
-        places = (
-            at_location.objects.filter(service_id__in=object_ids)
-            .order_by("sort_order", "pk")
-            .values_list("service_id", *(f"location__{name}" for name in ADDRESS_FIELDS))
-        )
-        for service_id, *address, name in places:
-            text = ", ".join(part for part in address if part)
-            addresses.setdefault(str(service_id), text or name)
+        rows = {
+            name: {str(pk): values for pk, values in grouped_rows.items()}
+            for name, grouped_rows in self.shown_rows(object_ids).items()
+        }
         return {
-            str(pk): {
-                "opening": opening_status(hours.get(str(pk), [])),
-                "address": addresses.get(str(pk), ""),
-            }
+            str(pk): self.stored_hit_details(
+                stored_details(
+                    rows["hours"].get(str(pk), ()),
+                    shown_address(rows["addresses"].get(str(pk), ())),
+                )
+            )
             for pk in object_ids
         }
 
@@ -127,12 +124,8 @@ class ServiceSource(DirectorySource):
         pk, name, alternate_name, description, organization, organization_alternate = row
         parts = [name, alternate_name, description, organization, organization_alternate]
         parts += [f"{n} {t} {d}" for n, t, d in related["contacts"].get(pk, ())]
-        addresses = [
-            ", ".join(part for part in address if part)
-            for *address, _name in related["addresses"].get(pk, ())
-        ]
-        parts += addresses
-        first_place = next(iter(related["addresses"].get(pk, ())), None)
+        places = related["addresses"].get(pk, ())
+        parts += [", ".join(part for part in address if part) for *address, _name in places]
         return self.document(
             pk,
             title=f"{name} — {organization}",
@@ -143,11 +136,7 @@ class ServiceSource(DirectorySource):
             url=related["url"](pk),
             concept_slugs=[slug for (slug,) in related["concepts"].get(pk, ())],
             phone=next((number for (number,) in related["phones"].get(pk, ())), ""),
-            details=stored_details(
-                related["hours"].get(pk, ()),
-                # As hit_details() shows it: the first location's address, else its name.
-                (addresses[0] or first_place[-1]) if first_place else "",
-            ),
+            details=stored_details(related["hours"].get(pk, ()), shown_address(places)),
         )
 
     def details_of(self, service):
@@ -156,6 +145,14 @@ class ServiceSource(DirectorySource):
         hours = [(s.weekday, s.opens_at, s.closes_at) for s in service.schedules.all()]
         address = (first.location.address_text or first.location.name) if first else ""
         return stored_details(hours, address)
+
+
+def shown_address(places):
+    """The first location's address (as Location.address_text joins it), else its name; ""."""
+    if not places:
+        return ""
+    *address, name = places[0]
+    return ", ".join(part for part in address if part) or name
 
 
 def stored_details(hours, address):
