@@ -43,6 +43,7 @@ class ConceptIndex:
     by_stems: dict = field(default_factory=dict)  # folded stems → slugs
     topics: dict = field(default_factory=dict)  # slug → topic slug
     abbreviations: dict = field(default_factory=dict)  # folded abbreviation → concept label
+    ancestors: dict = field(default_factory=dict)  # slug → broader slugs above it (above())
     # The first two stems of each term of several words: only there can a longer one start.
     phrase_pairs: set = field(default_factory=set)
 
@@ -122,11 +123,18 @@ class ConceptIndex:
         """The slugs and every broader concept above them (a clothes bank is humanitarian aid)."""
         found = set(slugs)
         for slug in slugs:
-            seen = {slug}
-            while (slug := self.broader.get(slug)) and slug not in seen:
-                seen.add(slug)
-                found.add(slug)
+            found |= self.above(slug)
         return found
+
+    def above(self, slug):
+        """The broader concepts above one, remembered: every indexed document asks."""
+        ancestors = self.ancestors.get(slug)
+        if ancestors is None:
+            ancestors, parent = set(), slug
+            while (parent := self.broader.get(parent)) and parent not in ancestors | {slug}:
+                ancestors.add(parent)
+            ancestors = self.ancestors[slug] = frozenset(ancestors)
+        return ancestors
 
     def topic_of(self, slug):
         return self.topics.get(slug, "")

@@ -24,6 +24,7 @@ from elasticsearch.dsl import (
     analyzer,
     token_filter,
 )
+from elasticsearch.serializer import OrjsonSerializer
 
 # Bump when the mapping or the analysis changes: `search_index --rebuild` then makes a new index.
 MAPPING_VERSION = 5
@@ -96,7 +97,13 @@ def index_pattern():
 
 @lru_cache(maxsize=8)
 def _client(url, timeout):
-    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+    return Elasticsearch(
+        url,
+        request_timeout=timeout,
+        max_retries=0,
+        retry_on_timeout=False,
+        serializer=OrjsonSerializer(),
+    )
 
 
 def client(timeout=5):

@@ -18,13 +18,13 @@ with the same text as their models' search_text(); a test compares.
 """
 
 import hashlib
-import json
 import logging
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+import orjson
 from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
@@ -476,5 +476,5 @@ def suggest_inputs(title):
 
 def content_hash(document):
     """A fingerprint of a document, to find stale ones without comparing every field."""
-    payload = json.dumps(document, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha1(payload.encode(), usedforsecurity=False).hexdigest()
+    payload = orjson.dumps(document, default=str, option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha1(payload, usedforsecurity=False).hexdigest()

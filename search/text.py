@@ -130,7 +130,7 @@ def word_stem(word):
 def copies(text):
     """The folded, stemmed and root copies of a text, in one pass over its words."""
     forms = [f for f in map(word_forms, words(text)) if f is not None]
-    return tuple(" ".join(form[i] for form in forms) for i in range(3))
+    return tuple(map(" ".join, zip(*forms, strict=True))) if forms else ("", "", "")
 
 
 def folded_terms(text):

@@ -1,12 +1,15 @@
 """The index on a real Elasticsearch: analysis, rebuild, sync, searching, suggesting."""
 
+import gc
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from elasticsearch.helpers import BulkIndexError
 
 from search import documents, indexing
 from search.models import PendingIndexUpdate
+from search.sources import all_documents
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
 
@@ -39,6 +42,51 @@ def test_rebuild_swaps_the_alias_and_removes_the_old_index(built, es_client, sea
     assert count == indexing.expected_count() == 4 + 5 + 5
     assert documents.current_indices(es_client) == [name]
     assert not es_client.indices.exists(index=first[0])
+
+
+def test_a_document_the_engine_refuses_stops_the_rebuild_and_keeps_the_index(
+    built, es_client, search_index, monkeypatch
+):
+    before = documents.current_indices(es_client)
+    (refused_id, refused), *others = all_documents()
+    refused = {**refused, "municipalities": {"not": "a keyword"}}
+    monkeypatch.setattr(indexing, "all_documents", lambda: iter([(refused_id, refused), *others]))
+    with pytest.raises(BulkIndexError, match="1 document") as raised:
+        indexing.rebuild()
+    assert [item["index"]["_id"] for item in raised.value.errors] == [refused_id]
+    assert "municipalities" in raised.value.errors[0]["index"]["error"]["reason"]
+    # The alias and its index are as they were; the half-built index is gone.
+    assert documents.current_indices(es_client) == before
+    assert list(es_client.indices.get(index=documents.index_pattern())) == before
+    with pytest.raises(CommandError, match="failed to index"):
+        call_command("search_index", "--rebuild", "--no-progress", stdout=io.StringIO())
+    assert documents.current_indices(es_client) == before
+
+
+def test_a_rebuild_holds_the_old_heap_out_of_garbage_collection_only_while_it_builds(
+    built, monkeypatch
+):
+    frozen_while_sending = []
+    send_all = indexing.send_all
+
+    def watched(*args):
+        frozen_while_sending.append(gc.get_freeze_count())
+        return send_all(*args)
+
+    monkeypatch.setattr(indexing, "send_all", watched)
+    assert gc.get_freeze_count() == 0
+    indexing.rebuild()
+    assert frozen_while_sending[0] > 10_000  # Django, Wagtail and the rest, set aside
+    assert gc.get_freeze_count() == 0
+    # A server's worker froze its heap at boot (portal/wsgi.py): a rebuild there leaves it so.
+    gc.freeze()
+    try:
+        at_boot = gc.get_freeze_count()
+        indexing.rebuild()
+        # Not frozen again (the count only falls, as frozen objects are freed), nor thawed.
+        assert at_boot >= frozen_while_sending[1] >= gc.get_freeze_count() > at_boot - 1000
+    finally:
+        gc.unfreeze()
 
 
 def test_check_and_sync_find_and_fix_differences(built, es_client, search_index):
