@@ -4,12 +4,11 @@ Nothing here may make an editor's save fail: a change the engine does not take i
 PendingIndexUpdate and retried after the next successful change, or by `search_index --sync`.
 """
 
-import gc
 import logging
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -257,8 +256,7 @@ def rebuild(progress=None):
         (doc_id, documents.document_source(document)) for doc_id, document in all_documents()
     )
     try:
-        with heap_frozen():
-            count = send_all(es, name, actions, progress)
+        count = send_all(es, name, actions, progress)
     except Exception:
         with suppress(*ENGINE_ERRORS):  # the half-built index; the alias never pointed at it
             es.indices.delete(index=name, ignore_unavailable=True)
@@ -271,21 +269,6 @@ def rebuild(progress=None):
         PendingIndexUpdate.objects.filter(pk__lte=started).delete()
     mark_up()
     return name, count
-
-
-@contextmanager
-def heap_frozen():
-    """The heap already there (Django, Wagtail, the vocabulary) held out of garbage collection
-    while documents are built: each full collection walked it again, a quarter of their time.
-    A server's worker has frozen its own at boot (portal/wsgi.py) and stays as it is."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def send_all(es, name, actions, progress):
