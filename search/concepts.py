@@ -128,13 +128,12 @@ class ConceptIndex:
 
     def above(self, slug):
         """The broader concepts above one, remembered: every indexed document asks."""
-        ancestors = self.ancestors.get(slug)
-        if ancestors is None:
-            ancestors, parent = set(), slug
-            while (parent := self.broader.get(parent)) and parent not in ancestors | {slug}:
-                ancestors.add(parent)
-            ancestors = self.ancestors[slug] = frozenset(ancestors)
-        return ancestors
+        if slug not in self.ancestors:
+            found, parent = set(), slug
+            while (parent := self.broader.get(parent)) and parent != slug and parent not in found:
+                found.add(parent)
+            self.ancestors[slug] = frozenset(found)
+        return self.ancestors[slug]
 
     def topic_of(self, slug):
         return self.topics.get(slug, "")

@@ -69,10 +69,12 @@ def attach_hit_details(hits):
         source = registry.source_by_label(label)
         if source is None:
             continue
-        stored = [(hit, hit.stored_details) for hit, _id in pairs if hit.stored_details is not None]
-        for hit, details in stored:
-            hit.details = source.stored_hit_details(details)
-        unread = [(hit, object_id) for hit, object_id in pairs if hit.stored_details is None]
+        unread = []
+        for hit, object_id in pairs:
+            if hit.stored_details is None:
+                unread.append((hit, object_id))
+            else:
+                hit.details = source.stored_hit_details(hit.stored_details)
         details = source.hit_details([object_id for _hit, object_id in unread]) if unread else {}
         for hit, object_id in unread:
             hit.details = details.get(object_id, {})
