@@ -1,5 +1,3 @@
-from dataclasses import dataclass, field
-
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F, Window
@@ -14,6 +12,7 @@ from wagtail.search import index
 
 from network.directory.compare import build_comparison
 from network.directory.feeds import MunicipalityFeed
+from network.directory.models.overview import TOPIC_FIELDS, TopicGroup, read_overview, topic_from
 from network.directory.models.services import Organization, Service, attach_listing_details
 from network.directory.study import ranked_with_mediator, study_for
 from portal.core import phones
@@ -21,7 +20,6 @@ from portal.core.cache import remember
 from portal.core.languages import source_page
 from portal.core.lists import Shortlist
 from portal.core.pages import restricted
-from taxonomy.models import Topic
 
 # The municipality page shows this many services per topic (an overview that fits a phone's
 # screen or two) and links to the whole list of each topic.
@@ -47,51 +45,6 @@ OPTION_FIELDS = (
     "longitude",
     "mediators_text",
 )
-# The `tema` value of services without a topic.
-UNTAGGED_SLUG = "citi"
-
-
-@dataclass
-class TopicGroup:
-    """A topic of a municipality's directory (None: services without a topic), some of its
-    services and how many it has in all."""
-
-    topic: object
-    services: list = field(default_factory=list)
-    total: int = 0
-
-    @property
-    def slug(self):
-        return self.topic.slug if self.topic else UNTAGGED_SLUG
-
-    @property
-    def label(self):
-        return self.topic.label if self.topic else _("Citi")
-
-    def sort_key(self):
-        """Topic order (Topic.Meta.ordering), services without a topic last."""
-        if self.topic is None:
-            return (1, 0, "")
-        return (0, self.topic.sort_order, self.topic.name)
-
-
-@dataclass
-class DirectoryOverview:
-    """What a municipality page shows of its directory (MunicipalityPage.directory_overview)."""
-
-    groups: list
-    partners: Shortlist
-    has_demo: bool
-    all_demo: bool
-
-
-# The Topic fields read along with the services, so no query of their own is needed.
-TOPIC_FIELDS = ("id", "name", "name_en", "slug", "sort_order")
-
-
-def topic_from(values):
-    """A Topic built from joined columns (None for a service without a topic)."""
-    return Topic(**values) if values["id"] is not None else None
 
 
 class MunicipalityIndexPage(RoutablePageMixin, Page):
@@ -263,55 +216,8 @@ class MunicipalityPage(RoutablePageMixin, Page):
         )
 
     def directory_overview(self, limit=SERVICES_PER_TOPIC, partners_shown=PARTNERS_SHOWN):
-        """The municipality page's directory from one query of plain rows (a few columns of
-        each public service here, with its topics), read once: topic groups in topic order,
-        untagged last as “Citi”, each with its first `limit` services and how many it has (a
-        service appears under each of its topics); the partner organisations; demo flags.
-        Only the services shown become models, with their phones and hours (two queries)."""
-        rows = (
-            self.directory_services()
-            .order_by("organization__name", "name", "pk")
-            .values_list(
-                "pk",
-                "name",
-                "status",
-                "is_demo",
-                "organization_id",
-                "organization__name",
-                *[f"topics__{name}" for name in TOPIC_FIELDS],
-            )
-        )
-        groups, shown, partners = {}, {}, {}
-        services = demo = 0
-        previous = None
-        for pk, name, status, is_demo, organization_id, organization_name, *topic in rows:
-            if pk != previous:  # a service's rows (one per topic) come together: pk sorts last
-                previous = pk
-                services += 1
-                demo += is_demo
-            partners.setdefault(organization_id, organization_name)
-            group = groups.get(topic[0])
-            if group is None:
-                group = groups[topic[0]] = TopicGroup(
-                    topic_from(dict(zip(TOPIC_FIELDS, topic, strict=True)))
-                )
-            group.total += 1
-            if len(group.services) < limit:
-                if pk not in shown:
-                    organization = Organization(id=organization_id, name=organization_name)
-                    shown[pk] = Service(
-                        id=pk, name=name, status=status, is_demo=is_demo, organization=organization
-                    )
-                group.services.append(shown[pk])
-        attach_listing_details(list(shown.values()))
-        names = list(partners.values())
-        return DirectoryOverview(
-            groups=sorted(groups.values(), key=TopicGroup.sort_key),
-            partners=Shortlist(names[:partners_shown], len(names)),
-            has_demo=bool(demo),
-            # One notice at the top when everything is demo; per-entry badges when mixed.
-            all_demo=bool(services) and demo == services,
-        )
+        """The directory as the page shows it (network/directory/models/overview.py)."""
+        return read_overview(self.pk, limit, partners_shown)
 
     def topic_counts(self):
         """[TopicGroup] without services: how many public services each topic has here, in
@@ -325,7 +231,8 @@ class MunicipalityPage(RoutablePageMixin, Page):
         )
         groups = []
         for row in counts:
-            topic = topic_from({name: row[f"topics__{name}"] for name in TOPIC_FIELDS})
+            columns = [row[f"topics__{name}"] for name in TOPIC_FIELDS[1:]]
+            topic = topic_from(row["topics__id"], columns)
             groups.append(TopicGroup(topic, [], row["total"]))
         return sorted(groups, key=TopicGroup.sort_key)
 
