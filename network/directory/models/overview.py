@@ -2,6 +2,7 @@
 directory_overview): by topic, the first services with their first phone and how many there are;
 the partner organisations; whether the entries are demo data."""
 
+import uuid
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -106,6 +107,24 @@ def topic_from(topic_id, columns):
     return Topic(id=topic_id, **dict(zip(TOPIC_FIELDS[1:], columns, strict=True)))
 
 
+def service_from(row):
+    """The Service (and its organisation) of a row, its values as the ORM would give them
+    (SQLite's raw rows hold a UUID as 32 hex digits and a boolean as 0 or 1)."""
+    pk, name, status, is_demo, organization_id, organization_name = row[:6]
+    organization = Organization(id=to_uuid(organization_id), name=organization_name)
+    service = Service(
+        id=to_uuid(pk), name=name, status=status, is_demo=bool(is_demo), organization=organization
+    )
+    number, extension = row[17:19]
+    phone = Phone(service_id=service.pk, number=number, extension=extension or "")
+    service.phone_list = [phone] if number else []
+    return service
+
+
+def to_uuid(value):
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+
+
 def read_overview(municipality_id, limit, partners_shown):
     """DirectoryOverview of a municipality: topic groups in topic order (untagged last, as
     “Citi”), each with its first `limit` services (a service appears under each of its topics)
@@ -123,7 +142,7 @@ def read_overview(municipality_id, limit, partners_shown):
     groups, shown, partners = {}, {}, {}
     partner_total = has_demo = all_demo = 0
     for row in rows:
-        pk, name, status, is_demo, organization_id, organization_name, topic_id = row[:7]
+        pk, organization_id, organization_name, topic_id = row[0], *row[4:7]
         place, in_topic, partner_rank, partner_rank_from_end, all_demo, has_demo = row[7:13]
         partner_total = partner_rank + partner_rank_from_end - 1
         if partner_rank <= partners_shown:
@@ -136,13 +155,7 @@ def read_overview(municipality_id, limit, partners_shown):
             group = groups[topic_id] = TopicGroup(topic, total=in_topic)
         service = shown.get(pk)
         if service is None:
-            organization = Organization(id=organization_id, name=organization_name)
-            service = shown[pk] = Service(
-                id=pk, name=name, status=status, is_demo=is_demo, organization=organization
-            )
-            number, extension = row[17:19]
-            phone = Phone(service_id=pk, number=number, extension=extension or "")
-            service.phone_list = [phone] if number else []
+            service = shown[pk] = service_from(row)
         group.services.append((place, service))
     for group in groups.values():
         group.services = [service for _place, service in sorted(group.services)]

@@ -1,7 +1,12 @@
 """The municipality page's directory overview (one SQL query of window functions) against the
 same facts read the plain way, through the ORM, on a varied directory."""
 
+import json
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,21 +22,27 @@ from network.factories import (
 pytestmark = pytest.mark.django_db
 
 LIMIT, PARTNERS = 3, 5
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
 def varied_directory(municipality, other_municipality, topics):
-    """40 services of 12 organisations (two share a name): 0–2 topics each, some demo, some
-    closed for good, some elsewhere; 0–3 phones each, in a shuffled order."""
+    chosen = [topics["izglitiba"], topics["majoklis"], topics["socialie-jautajumi"]]
+    build_varied_directory(municipality, other_municipality, chosen)
+    return municipality
+
+
+def build_varied_directory(municipality, other_municipality, topics):
+    """40 services of 12 organisations (two share a name): 0–2 of the `topics` each, some
+    demo, some closed for good, some elsewhere; 0–3 phones each, in a shuffled order."""
     rng = random.Random(7)  # noqa: S311 - a reproducible sample, not security
     names = [f"Iestāde {letter}" for letter in "KDAHBJGCFEI"] + ["Iestāde A"]
     organizations = [OrganizationFactory(name=name) for name in names]
-    chosen_topics = [topics["izglitiba"], topics["majoklis"], topics["socialie-jautajumi"]]
     for number in range(40):
         service = ServiceFactory(
             name=f"Pakalpojums {rng.choice('ZYXW')}{number}",
             organization=rng.choice(organizations),
-            topics=rng.sample(chosen_topics, rng.choice([0, 1, 1, 2])),
+            topics=rng.sample(topics, rng.choice([0, 1, 1, 2])),
             service_areas=[municipality if number % 8 else other_municipality],
             is_demo=rng.random() < 0.5,
             status=Service.Status.DEFUNCT if number % 11 == 5 else Service.Status.ACTIVE,
@@ -40,7 +51,6 @@ def varied_directory(municipality, other_municipality, topics):
             PhoneFactory(
                 service=service, sort_order=order, number=f"+371 0000 {number:02d}{order:02d}"
             )
-    return municipality
 
 
 def expected_overview(municipality):
@@ -66,7 +76,10 @@ def expected_overview(municipality):
             (
                 topic and topic.slug,
                 len(groups[topic]),
-                [(service.pk, first_phone[service.pk]) for service in groups[topic][:LIMIT]],
+                [
+                    (service.pk, tel_of(first_phone[service.pk]))
+                    for service in groups[topic][:LIMIT]
+                ],
             )
             for topic in order
         ],
@@ -76,14 +89,14 @@ def expected_overview(municipality):
     }
 
 
-def test_the_overview_query_agrees_with_the_orm(varied_directory):
-    overview = read_overview(varied_directory.pk, LIMIT, PARTNERS)
-    got = {
+def overview_facts(overview):
+    """What the page shows of an overview, as plain values (phones by their tel: link)."""
+    return {
         "groups": [
             (
                 group.topic and group.topic.slug,
                 group.total,
-                [(service.pk, service.first_phone) for service in group.services],
+                [(service.pk, tel_of(service.first_phone)) for service in group.services],
             )
             for group in overview.groups
         ],
@@ -91,14 +104,43 @@ def test_the_overview_query_agrees_with_the_orm(varied_directory):
         "has_demo": overview.has_demo,
         "all_demo": overview.all_demo,
     }
+
+
+def tel_of(phone):
+    return phone and phone.tel_uri
+
+
+def test_the_overview_query_agrees_with_the_orm(varied_directory):
+    got = overview_facts(read_overview(varied_directory.pk, LIMIT, PARTNERS))
     expected = expected_overview(varied_directory)
-    # Phones compare by what the card shows.
-    for found in (got, expected):
-        for _slug, _total, services in found["groups"]:
-            services[:] = [(pk, phone and phone.tel_uri) for pk, phone in services]
     assert got == expected
     assert len(expected["groups"]) == 4 and expected["partners"][1] > PARTNERS
     assert expected["has_demo"] and not expected["all_demo"]
+
+
+def test_on_sqlite_the_overview_agrees_with_the_orm_and_the_page_renders(tmp_path):
+    """`make run`'s SQLite returns raw rows of its own kind (a UUID as 32 hex digits, a
+    boolean as 0 or 1): the same comparison and the page itself, there."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "PYTHONPATH": str(REPO),
+    }
+    env.pop("ELASTICSEARCH_URL", None)
+    script = Path(__file__).with_name("sqlite_overview.py")
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome == {"agrees": True, "groups": 4, "status": 200, "cards": True}, outcome
 
 
 def test_an_all_demo_directory_and_an_empty_one(municipality, other_municipality):
