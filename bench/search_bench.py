@@ -98,8 +98,7 @@ def measure(size, queries):
     generated_in = time.monotonic() - started
     es = documents.client(timeout=120)
     gc.freeze()  # as `search_index --rebuild` does before it builds (its process ends after)
-    indexed, rebuild_seconds = timed_rebuild()
-    raw_seconds = raw_bulk_seconds(es)
+    indexed, rebuild_seconds, raw_seconds = rebuild_and_raw_seconds(es)
     peak_rss_mb = rebuild_peak_rss_mb()
     times = api_and_raw_times(es, queries)
     for name in documents.current_indices(es):
@@ -119,25 +118,14 @@ def measure(size, queries):
     }
 
 
-def timed_rebuild():
-    """Database → documents → bulk → alias swap, as `search_index --rebuild` does it: one
-    untimed rebuild first, so neither side pays for a cold JVM (the raw bulk below otherwise
-    runs warm after a cold rebuild), then the median of REPEATS timed ones."""
-    from search import indexing
-
-    indexing.rebuild()
-    seconds = []
-    for _ in range(REPEATS):
-        started = time.monotonic()
-        _name, indexed = indexing.rebuild()
-        seconds.append(time.monotonic() - started)
-    return indexed, statistics.median(seconds)
-
-
-def raw_bulk_seconds(es):
-    """The same documents prebuilt as NDJSON, then sent raw to _bulk into an identical index;
-    the median of REPEATS, each into a new index."""
-    from search import documents
+def rebuild_and_raw_seconds(es):
+    """The rebuild (database → documents → bulk → alias swap, as `search_index --rebuild`
+    does it) and a raw bulk of the same documents, prebuilt as NDJSON, into an identical new
+    index, taken in turn: one untimed round, then REPEATS timed; (documents, medians). In
+    turn because Elasticsearch's JIT keeps compiling through the first rebuilds: all rebuilds
+    first, then all raw bulks (as before 2026-12-01 evening) handed the raw side a warmer
+    engine, 0.3 s of a 1k rebuild's 0.8 s."""
+    from search import documents, indexing
     from search.sources import all_documents
 
     raw_index = f"{documents.alias_name()}-v0-raw"
@@ -146,9 +134,14 @@ def raw_bulk_seconds(es):
         for doc_id, document in all_documents():
             out.write(json.dumps({"index": {"_index": raw_index, "_id": doc_id}}) + "\n")
             out.write(json.dumps(documents.document_source(document), ensure_ascii=False) + "\n")
-    seconds = [one_raw_bulk(es, raw_index, ndjson) for _ in range(REPEATS)]
+    rebuilds, raws = [], []
+    for _ in range(REPEATS + 1):
+        started = time.monotonic()
+        _name, indexed = indexing.rebuild()
+        rebuilds.append(time.monotonic() - started)
+        raws.append(one_raw_bulk(es, raw_index, ndjson))
     ndjson.unlink()
-    return statistics.median(seconds)
+    return indexed, statistics.median(rebuilds[1:]), statistics.median(raws[1:])
 
 
 def one_raw_bulk(es, raw_index, ndjson):
