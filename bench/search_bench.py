@@ -124,7 +124,7 @@ def rebuild_and_raw_seconds(es):
     index, taken in turn: one untimed round, then REPEATS timed; (documents, medians). In
     turn because Elasticsearch's JIT keeps compiling through the first rebuilds: all rebuilds
     first, then all raw bulks (as before 2026-12-01 evening) handed the raw side a warmer
-    engine, 0.3 s of a 1k rebuild's 0.8 s."""
+    engine."""
     from search import documents, indexing
     from search.sources import all_documents
 
