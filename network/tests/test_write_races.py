@@ -2,11 +2,7 @@
 stays submitted, two tabs do not overwrite each other silently, a form sent twice writes once."""
 
 import datetime
-import json
-import os
 import re
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -23,6 +19,7 @@ from network.posts.models import ExperiencePostPage, Reply
 from network.reports.models import MonthlyReport
 from network.reports.tests.test_reports import form_data as report_data
 from network.tests import people_fixtures
+from network.tests.sqlite_runner import run_on_fresh_sqlite
 
 experience_index = people_fixtures.experience_index
 mediator_index = people_fixtures.mediator_index
@@ -31,7 +28,6 @@ profile = people_fixtures.profile
 sections = people_fixtures.sections
 users = people_fixtures.users
 
-REPO = Path(__file__).resolve().parents[2]
 CONFLICT = "citā logā"
 REPEAT = "jau saņemts"
 SUBMITTED = "Atskaite iesniegta"
@@ -315,24 +311,7 @@ def test_a_double_click_on_postgresql_writes_one_post(users, experience_index, c
 def test_on_sqlite_parallel_submissions_give_no_500_and_one_post_each(tmp_path):
     """Dev's SQLite (a file, threads as under runserver): a double click writes one post, two
     different forms both save; nobody gets "database is locked"."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "PYTHONPATH": str(REPO),
-    }
-    env.pop("ELASTICSEARCH_URL", None)
-    result = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("sqlite_double_submit.py"))],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = run_on_fresh_sqlite(Path(__file__).with_name("sqlite_double_submit.py"), tmp_path)
     for round_ in outcome:
         assert round_["double_click"] == {"statuses": [302, 302], "posts": 1}, round_
         assert round_["two_forms"] == {"statuses": [302, 302], "posts": 2}, round_

@@ -1,11 +1,7 @@
 """The municipality page's directory overview (one SQL query of window functions) against the
 same facts read the plain way, through the ORM, on a varied directory."""
 
-import json
-import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,11 +14,11 @@ from network.factories import (
     ScheduleFactory,
     ServiceFactory,
 )
+from network.tests.sqlite_runner import run_on_fresh_sqlite
 
 pytestmark = pytest.mark.django_db
 
 LIMIT, PARTNERS = 3, 5
-REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -121,25 +117,7 @@ def test_the_overview_query_agrees_with_the_orm(varied_directory):
 def test_on_sqlite_the_overview_agrees_with_the_orm_and_the_page_renders(tmp_path):
     """`make run`'s SQLite returns raw rows of its own kind (a UUID as 32 hex digits, a
     boolean as 0 or 1): the same comparison and the page itself, there."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "PYTHONPATH": str(REPO),
-    }
-    env.pop("ELASTICSEARCH_URL", None)
-    script = Path(__file__).with_name("sqlite_overview.py")
-    result = subprocess.run(
-        [sys.executable, str(script)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = run_on_fresh_sqlite(Path(__file__).with_name("sqlite_overview.py"), tmp_path)
     assert outcome == {"agrees": True, "groups": 4, "status": 200, "cards": True}, outcome
 
 
