@@ -60,7 +60,7 @@ class DirectoryOverview:
 
 @cache
 def overview_sql():
-    """The query, with table and column names from the models. Windows rank every public
+    """The query, with table names from the models. Windows rank every public
     service of the municipality (a service once per topic) before the outer WHERE keeps the
     first of each topic and the first partners: the page reads some thirty rows, not hundreds,
     and no ORM query is compiled per request (both cost more than PostgreSQL's own work).
@@ -140,11 +140,9 @@ def read_overview(municipality_id, limit, partners_shown):
         cursor.execute(overview_sql(), params)
         rows = cursor.fetchall()
     groups, shown, partners = {}, {}, {}
-    partner_total = has_demo = all_demo = 0
     for row in rows:
         pk, organization_id, organization_name, topic_id = row[0], *row[4:7]
-        place, in_topic, partner_rank, partner_rank_from_end, all_demo, has_demo = row[7:13]
-        partner_total = partner_rank + partner_rank_from_end - 1
+        place, in_topic, partner_rank = row[7:10]
         if partner_rank <= partners_shown:
             partners.setdefault(organization_id, organization_name)
         if place > limit:
@@ -160,6 +158,12 @@ def read_overview(municipality_id, limit, partners_shown):
     for group in groups.values():
         group.services = [service for _place, service in sorted(group.services)]
     attach_hours(list(shown.values()))
+    # The same on every row: a partner's rank from each end adds up to their number plus one;
+    # the demo flags' MIN and MAX.
+    partner_total, all_demo, has_demo = 0, 0, 0
+    if rows:
+        partner_rank, partner_rank_from_end, all_demo, has_demo = rows[0][9:13]
+        partner_total = partner_rank + partner_rank_from_end - 1
     return DirectoryOverview(
         groups=sorted(groups.values(), key=TopicGroup.sort_key),
         partners=Shortlist(list(partners.values()), partner_total),
