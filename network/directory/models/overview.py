@@ -2,7 +2,9 @@
 directory_overview): by topic, the first services with their first phone and how many there are;
 the partner organisations; whether the entries are demo data."""
 
+import datetime
 import uuid
+from collections import namedtuple
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -10,10 +12,11 @@ from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from network.directory.models.services import (
+    HoursRow,
     Organization,
     Phone,
+    Schedule,
     Service,
-    attach_hours,
 )
 from portal.core.lists import Shortlist
 from taxonomy.models import Topic
@@ -61,43 +64,63 @@ class DirectoryOverview:
 @cache
 def overview_sql():
     """The query, with table names from the models. Windows rank every public
-    service of the municipality (a service once per topic) before the outer WHERE keeps the
-    first of each topic and the first partners: the page reads some thirty rows, not hundreds,
-    and no ORM query is compiled per request (both cost more than PostgreSQL's own work).
-    Partners counted: a dense rank from each end adds up to the number of names plus one."""
+    service of the municipality (a service once per topic) before a WHERE keeps the first of
+    each topic and the first partners: the page reads some thirty services, not hundreds, and
+    no ORM query is compiled per request (both cost more than PostgreSQL's own work). The
+    services shown come with their first phone and, one row each, their weekly hours.
+    Partners counted: the largest dense rank of the organisations, taken before the WHERE."""
     areas = Service.service_areas.through._meta.db_table
     tags = Service.topics.through._meta.db_table
+    phones = Phone._meta.db_table
     # Only table names go into the text; every value is a parameter.
     return f"""
-SELECT ranked.*, topic.name, topic.name_en, topic.slug, topic.sort_order,
-  CASE WHEN ranked.place_in_topic <= %(limit)s THEN (
-    SELECT phone.number FROM {Phone._meta.db_table} phone WHERE phone.service_id = ranked.id
-    ORDER BY phone.sort_order, phone.id LIMIT 1) END,
-  CASE WHEN ranked.place_in_topic <= %(limit)s THEN (
-    SELECT phone.extension FROM {Phone._meta.db_table} phone WHERE phone.service_id = ranked.id
-    ORDER BY phone.sort_order, phone.id LIMIT 1) END
+SELECT shown.*, hours.weekday, hours.opens_at, hours.closes_at
 FROM (
-  SELECT service.id, service.name, service.status, service.is_demo,
-    organization.id AS organization_id, organization.name AS organization_name, tagged.topic_id,
-    ROW_NUMBER() OVER (
-      PARTITION BY tagged.topic_id ORDER BY organization.name, service.name, service.id
-    ) AS place_in_topic,
-    COUNT(*) OVER (PARTITION BY tagged.topic_id) AS in_topic,
-    DENSE_RANK() OVER (ORDER BY organization.name, organization.id) AS partner_rank,
-    DENSE_RANK() OVER (
-      ORDER BY organization.name DESC, organization.id DESC
-    ) AS partner_rank_from_end,
-    MIN(CASE WHEN service.is_demo THEN 1 ELSE 0 END) OVER () AS all_demo,
-    MAX(CASE WHEN service.is_demo THEN 1 ELSE 0 END) OVER () AS has_demo
-  FROM {areas} area
-  JOIN {Service._meta.db_table} service ON service.id = area.service_id
-  JOIN {Organization._meta.db_table} organization ON organization.id = service.organization_id
-  LEFT JOIN {tags} tagged ON tagged.service_id = service.id
-  WHERE area.municipalitypage_id = %(municipality)s AND service.status <> %(defunct)s
-) ranked
-LEFT JOIN {Topic._meta.db_table} topic ON topic.id = ranked.topic_id
-WHERE ranked.place_in_topic <= %(limit)s OR ranked.partner_rank <= %(partners)s
-ORDER BY ranked.partner_rank, ranked.place_in_topic"""  # noqa: S608
+  SELECT ranked.*, topic.name AS topic_name, topic.name_en AS topic_name_en,
+    topic.slug AS topic_slug, topic.sort_order AS topic_sort_order,
+    CASE WHEN ranked.place_in_topic <= %(limit)s THEN (
+      SELECT phone.number FROM {phones} phone WHERE phone.service_id = ranked.id
+      ORDER BY phone.sort_order, phone.id LIMIT 1) END AS phone_number,
+    CASE WHEN ranked.place_in_topic <= %(limit)s THEN (
+      SELECT phone.extension FROM {phones} phone WHERE phone.service_id = ranked.id
+      ORDER BY phone.sort_order, phone.id LIMIT 1) END AS phone_extension
+  FROM (
+    SELECT counted.*, MAX(counted.partner_rank) OVER () AS partner_total
+    FROM (
+      SELECT service.id, service.name, service.status, service.is_demo,
+        organization.id AS organization_id, organization.name AS organization_name,
+        tagged.topic_id,
+        ROW_NUMBER() OVER (
+          PARTITION BY tagged.topic_id ORDER BY organization.name, service.name, service.id
+        ) AS place_in_topic,
+        COUNT(*) OVER (PARTITION BY tagged.topic_id) AS in_topic,
+        DENSE_RANK() OVER (ORDER BY organization.name, organization.id) AS partner_rank,
+        MIN(CASE WHEN service.is_demo THEN 1 ELSE 0 END) OVER () AS all_demo,
+        MAX(CASE WHEN service.is_demo THEN 1 ELSE 0 END) OVER () AS has_demo
+      FROM {areas} area
+      JOIN {Service._meta.db_table} service ON service.id = area.service_id
+      JOIN {Organization._meta.db_table} organization
+        ON organization.id = service.organization_id
+      LEFT JOIN {tags} tagged ON tagged.service_id = service.id
+      WHERE area.municipalitypage_id = %(municipality)s AND service.status <> %(defunct)s
+    ) counted
+  ) ranked
+  LEFT JOIN {Topic._meta.db_table} topic ON topic.id = ranked.topic_id
+  WHERE ranked.place_in_topic <= %(limit)s OR ranked.partner_rank <= %(partners)s
+) shown
+LEFT JOIN {Schedule._meta.db_table} hours
+  ON hours.service_id = shown.id AND shown.place_in_topic <= %(limit)s
+ORDER BY shown.partner_rank, shown.place_in_topic, hours.weekday, hours.opens_at"""  # noqa: S608
+
+
+# A row of overview_sql(), its columns in order.
+OverviewRow = namedtuple(
+    "OverviewRow",
+    "id name status is_demo organization_id organization_name topic_id"
+    " place_in_topic in_topic partner_rank all_demo has_demo partner_total"
+    " topic_name topic_name_en topic_slug topic_sort_order phone_number phone_extension"
+    " weekday opens_at closes_at",
+)
 
 
 def topic_from(topic_id, columns):
@@ -108,16 +131,21 @@ def topic_from(topic_id, columns):
 
 
 def service_from(row):
-    """The Service (and its organisation) of a row, its values as the ORM would give them
-    (SQLite's raw rows hold a UUID as 32 hex digits and a boolean as 0 or 1)."""
-    pk, name, status, is_demo, organization_id, organization_name = row[:6]
-    organization = Organization(id=to_uuid(organization_id), name=organization_name)
+    """The Service (and its organisation) of an OverviewRow, its values as the ORM would give
+    them (SQLite's raw rows hold a UUID as 32 hex digits and a boolean as 0 or 1); its hours
+    are added row by row."""
+    organization = Organization(id=to_uuid(row.organization_id), name=row.organization_name)
     service = Service(
-        id=to_uuid(pk), name=name, status=status, is_demo=bool(is_demo), organization=organization
+        id=to_uuid(row.id),
+        name=row.name,
+        status=row.status,
+        is_demo=bool(row.is_demo),
+        organization=organization,
     )
-    number, extension = row[17:19]
-    phone = Phone(service_id=service.pk, number=number, extension=extension or "")
+    number, extension = row.phone_number, row.phone_extension or ""
+    phone = Phone(service_id=service.pk, number=number, extension=extension)
     service.phone_list = [phone] if number else []
+    service.schedule_list = []
     return service
 
 
@@ -125,11 +153,16 @@ def to_uuid(value):
     return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
 
 
+def to_time(value):
+    """A time as the ORM gives it (SQLite's raw rows hold it as text)."""
+    return value if isinstance(value, datetime.time) else datetime.time.fromisoformat(value)
+
+
 def read_overview(municipality_id, limit, partners_shown):
     """DirectoryOverview of a municipality: topic groups in topic order (untagged last, as
     “Citi”), each with its first `limit` services (a service appears under each of its topics)
     and its total; the first `partners_shown` partner names and their number; demo flags. The
-    services shown carry their first phone and weekly hours (one more query, for the hours)."""
+    services shown carry their first phone and weekly hours."""
     params = {
         "municipality": municipality_id,
         "limit": limit,
@@ -138,36 +171,38 @@ def read_overview(municipality_id, limit, partners_shown):
     }
     with connection.cursor() as cursor:
         cursor.execute(overview_sql(), params)
-        rows = cursor.fetchall()
-    groups, shown, partners = {}, {}, {}
+        rows = [OverviewRow._make(row) for row in cursor.fetchall()]
+    groups, shown, hours_topic, placed, partners = {}, {}, {}, set(), {}
     for row in rows:
-        pk, organization_id, organization_name, topic_id = row[0], *row[4:7]
-        place, in_topic, partner_rank = row[7:10]
-        if partner_rank <= partners_shown:
-            partners.setdefault(organization_id, organization_name)
-        if place > limit:
+        if row.partner_rank <= partners_shown:
+            partners.setdefault(row.organization_id, row.organization_name)
+        if row.place_in_topic > limit:
             continue
-        group = groups.get(topic_id)
-        if group is None:
-            topic = topic_from(topic_id, row[13:17])
-            group = groups[topic_id] = TopicGroup(topic, total=in_topic)
-        service = shown.get(pk)
+        service = shown.get(row.id)
         if service is None:
-            service = shown[pk] = service_from(row)
-        group.services.append((place, service))
+            service = shown[row.id] = service_from(row)
+            hours_topic[row.id] = row.topic_id
+        # A service shown under two topics has its hours rows under each: read them once.
+        if row.weekday is not None and row.topic_id == hours_topic[row.id]:
+            hours = HoursRow(row.weekday, to_time(row.opens_at), to_time(row.closes_at))
+            service.schedule_list.append(hours)
+        if (row.topic_id, row.id) in placed:
+            continue
+        placed.add((row.topic_id, row.id))
+        group = groups.get(row.topic_id)
+        if group is None:
+            columns = (row.topic_name, row.topic_name_en, row.topic_slug, row.topic_sort_order)
+            topic = topic_from(row.topic_id, columns)
+            group = groups[row.topic_id] = TopicGroup(topic, total=row.in_topic)
+        group.services.append((row.place_in_topic, service))
     for group in groups.values():
         group.services = [service for _place, service in sorted(group.services)]
-    attach_hours(list(shown.values()))
-    # The same on every row: a partner's rank from each end adds up to their number plus one;
-    # the demo flags' MIN and MAX.
-    partner_total, all_demo, has_demo = 0, 0, 0
-    if rows:
-        partner_rank, partner_rank_from_end, all_demo, has_demo = rows[0][9:13]
-        partner_total = partner_rank + partner_rank_from_end - 1
+    # The same on every row: the number of partners and the demo flags' MIN and MAX.
+    first = rows[0] if rows else None
     return DirectoryOverview(
         groups=sorted(groups.values(), key=TopicGroup.sort_key),
-        partners=Shortlist(list(partners.values()), partner_total),
-        has_demo=bool(has_demo),
+        partners=Shortlist(list(partners.values()), first.partner_total if first else 0),
+        has_demo=bool(first and first.has_demo),
         # One notice at the top when everything is demo; per-entry badges when mixed.
-        all_demo=bool(all_demo),
+        all_demo=bool(first and first.all_demo),
     )

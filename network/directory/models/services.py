@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -23,6 +22,7 @@ from network.directory.models.verification import (
     responsible_choices,
 )
 from portal.core import phones
+from portal.core.reversing import reverse_with_uuid
 from taxonomy.models import Topic
 from taxonomy.panels import concepts_field, concepts_panel
 
@@ -106,7 +106,7 @@ class Organization(index.Indexed, DirectoryRecord):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("network:organization", kwargs={"pk": self.pk})
+        return reverse_with_uuid("network:organization", self.pk)
 
     @property
     def revisions(self):
@@ -351,7 +351,7 @@ class Service(VerificationMixin, index.Indexed, DirectoryRecord):
         return f"{self.name} — {self.organization.name}" if self.organization_id else self.name
 
     def get_absolute_url(self):
-        return reverse("network:service", kwargs={"pk": self.pk})
+        return reverse_with_uuid("network:service", self.pk)
 
     @property
     def revisions(self):

@@ -30,7 +30,8 @@ def varied_directory(municipality, other_municipality, topics):
 
 def build_varied_directory(municipality, other_municipality, topics):
     """40 services of 12 organisations (two share a name): 0–2 of the `topics` each, some
-    demo, some closed for good, some elsewhere; 0–3 phones each, in a shuffled order."""
+    demo, some closed for good, some elsewhere; 0–3 phones each, in a shuffled order; 0–3
+    hours rows each."""
     rng = random.Random(7)  # noqa: S311 - a reproducible sample, not security
     names = [f"Iestāde {letter}" for letter in "KDAHBJGCFEI"] + ["Iestāde A"]
     organizations = [OrganizationFactory(name=name) for name in names]
@@ -47,6 +48,14 @@ def build_varied_directory(municipality, other_municipality, topics):
             PhoneFactory(
                 service=service, sort_order=order, number=f"+371 0000 {number:02d}{order:02d}"
             )
+        for weekday in rng.sample(range(1, 8), rng.choice([0, 1, 3])):
+            opens = rng.choice([8, 9, 13])
+            ScheduleFactory(
+                service=service,
+                weekday=weekday,
+                opens_at=f"{opens:02d}:30",
+                closes_at=f"{opens + 3:02d}:00",
+            )
 
 
 def expected_overview(municipality):
@@ -55,7 +64,7 @@ def expected_overview(municipality):
         Service.objects.public()
         .filter(service_areas=municipality)
         .order_by("organization__name", "name", "pk")
-        .prefetch_related("topics", "phones")
+        .prefetch_related("topics", "phones", "schedules")
     )
     groups = {}
     for service in services:
@@ -73,7 +82,7 @@ def expected_overview(municipality):
                 topic and topic.slug,
                 len(groups[topic]),
                 [
-                    (service.pk, tel_of(first_phone[service.pk]))
+                    (service.pk, tel_of(first_phone[service.pk]), hours_of(service.schedules.all()))
                     for service in groups[topic][:LIMIT]
                 ],
             )
@@ -92,7 +101,10 @@ def overview_facts(overview):
             (
                 group.topic and group.topic.slug,
                 group.total,
-                [(service.pk, tel_of(service.first_phone)) for service in group.services],
+                [
+                    (service.pk, tel_of(service.first_phone), hours_of(service.schedule_list))
+                    for service in group.services
+                ],
             )
             for group in overview.groups
         ],
@@ -104,6 +116,10 @@ def overview_facts(overview):
 
 def tel_of(phone):
     return phone and phone.tel_uri
+
+
+def hours_of(rows):
+    return sorted((row.weekday, row.opens_at, row.closes_at) for row in rows)
 
 
 def test_the_overview_query_agrees_with_the_orm(varied_directory):
