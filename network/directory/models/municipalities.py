@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, Window
+from django.db.models import Count, Window
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from network.directory.compare import build_comparison
 from network.directory.feeds import MunicipalityFeed
+from network.directory.models.linked_practices import read_linked_practices
 from network.directory.models.overview import TOPIC_FIELDS, TopicGroup, read_overview, topic_from
 from network.directory.models.services import Organization, Service, attach_listing_details
 from network.directory.study import ranked_with_mediator, study_for
@@ -254,24 +255,16 @@ class MunicipalityPage(RoutablePageMixin, Page):
         return Shortlist([row["name"] for row in rows], rows[0]["partners"] if rows else 0)
 
     def linked_practices(self, limit=PRACTICES_SHOWN):
-        """Hook: live good-practice articles linked to this municipality, newest first, as a
-        Shortlist of `limit` (one query; the count by a window).
+        """Hook: live public good-practice articles linked to this municipality, newest first,
+        as a Shortlist of `limit` (one query: linked_practices.py).
 
         Reads the reverse relation `article_pages` of knowledge.ArticlePage.municipalities only
         if it exists, so the network app does not depend on the knowledge app's models.
         """
-        related = getattr(self, "article_pages", None)
+        related = getattr(type(self), "article_pages", None)
         if related is None:
             return Shortlist([], 0)
-        practices = (
-            related.live()
-            .exclude(restricted())
-            .only("title", "path", "url_path", "locale_id")
-            # NULLS LAST: an order the date index can't give, so PostgreSQL starts from this
-            # municipality's links, not from every page by date (15–25 ms at 28,000 pages).
-            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
-        )
-        return Shortlist.of(practices, limit)
+        return read_linked_practices(related.rel, self.pk, limit)
 
     @path("")
     def index_route(self, request, *args, **kwargs):

@@ -18,6 +18,7 @@ TOPICS = (("izglitiba", "Izglītība"), ("majoklis", "Mājoklis"), ("socialie-ja
 def main():
     from wagtail.models import Site
 
+    from knowledge.factories import ArticlePageFactory
     from network.directory.models.overview import read_overview
     from network.directory.tests import test_overview as case
     from network.factories import MunicipalityIndexPageFactory, MunicipalityPageFactory
@@ -37,6 +38,7 @@ def main():
         for order, (slug, name) in enumerate(TOPICS)
     ]
     case.build_varied_directory(here, other, topics)
+    ArticlePageFactory(parent=index, title="Prakse SQLite", municipalities=[here])
     overview = read_overview(here.pk, case.LIMIT, case.PARTNERS)
     response = Client().get(here.url)
     cards = response.content.decode().count('href="/pakalpojumi/')
@@ -46,6 +48,7 @@ def main():
         "groups": len(overview.groups),
         "status": response.status_code,
         "cards": cards == shown > 0,
+        "practice": ">Prakse SQLite</a>" in response.content.decode(),
     }
     print(json.dumps(outcome))
 
