@@ -2,7 +2,6 @@
 directory_overview): by topic, the first services with their first phone and how many there are;
 the partner organisations; whether the entries are demo data."""
 
-import datetime
 import uuid
 from collections import namedtuple
 from dataclasses import dataclass, field
@@ -153,11 +152,6 @@ def to_uuid(value):
     return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
 
 
-def to_time(value):
-    """A time as the ORM gives it (SQLite's raw rows hold it as text)."""
-    return value if isinstance(value, datetime.time) else datetime.time.fromisoformat(value)
-
-
 def read_overview(municipality_id, limit, partners_shown):
     """DirectoryOverview of a municipality: topic groups in topic order (untagged last, as
     “Citi”), each with its first `limit` services (a service appears under each of its topics)
@@ -184,7 +178,7 @@ def read_overview(municipality_id, limit, partners_shown):
             hours_topic[row.id] = row.topic_id
         # A service shown under two topics has its hours rows under each: read them once.
         if row.weekday is not None and row.topic_id == hours_topic[row.id]:
-            hours = HoursRow(row.weekday, to_time(row.opens_at), to_time(row.closes_at))
+            hours = HoursRow(row.weekday, row.opens_at, row.closes_at)
             service.schedule_list.append(hours)
         if (row.topic_id, row.id) in placed:
             continue

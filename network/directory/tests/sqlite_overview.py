@@ -2,6 +2,7 @@
 compares the municipality page's overview with the ORM's reading of the same facts, and renders
 the page. Prints one JSON line."""
 
+import datetime
 import json
 
 import django
@@ -22,6 +23,9 @@ def main():
     from network.directory.models.overview import read_overview
     from network.directory.tests import test_overview as case
     from network.factories import MunicipalityIndexPageFactory, MunicipalityPageFactory
+    from network.mediators.models import MediatorIndexPage, MediatorProfilePage
+    from network.reports.models import MonthlyReport
+    from network.tests.people_fixtures import publish
     from network.tests.sqlite_double_submit import NoMigrations
     from portal.demo import build_site
     from taxonomy.models import Topic
@@ -39,6 +43,11 @@ def main():
     ]
     case.build_varied_directory(here, other, topics)
     ArticlePageFactory(parent=index, title="Prakse SQLite", municipalities=[here])
+    mediators = publish(root, MediatorIndexPage(title="Mediatori", slug="mediatori-testiem"))
+    mediator = publish(mediators, MediatorProfilePage(title="M", slug="m", municipality=here))
+    MonthlyReport.objects.create(
+        profile=mediator, month=datetime.date(2020, 3, 1), status="submitted", persons=7
+    )
     overview = read_overview(here.pk, case.LIMIT, case.PARTNERS)
     response = Client().get(here.url)
     cards = response.content.decode().count('href="/pakalpojumi/')
@@ -49,6 +58,7 @@ def main():
         "status": response.status_code,
         "cards": cards == shown > 0,
         "practice": ">Prakse SQLite</a>" in response.content.decode(),
+        "report month": "(2020-03 – 2020-03)" in response.content.decode(),
     }
     print(json.dumps(outcome))
 

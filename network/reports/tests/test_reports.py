@@ -456,6 +456,36 @@ def test_totals_take_one_query(profile, submitted, municipality, django_assert_n
         municipality_period_totals(municipality)
 
 
+def test_municipality_totals_sum_its_mediators_per_month_and_take_the_largest_month(
+    profile, other_profile, mediator_index, municipality
+):
+    from network.mediators.models import MediatorProfilePage
+
+    second = people_fixtures.publish(
+        mediator_index,
+        MediatorProfilePage(title="Cita Mediatore", slug="cita", municipality=municipality),
+    )
+    make_report(profile, MARCH, families_regular=15, families_occasional=6, persons=40)
+    make_report(profile, APRIL, families_regular=17, persons=41, is_demo=True)
+    make_report(profile, datetime.date(2020, 5, 1), MonthlyReport.Status.DRAFT, persons=99)
+    make_report(second, MARCH, families_regular=3)
+    make_report(second, APRIL, persons=5)
+    make_report(other_profile, APRIL, families_regular=30, persons=80)  # another municipality
+    # March: 15 + 3 regular, 6 occasional, 40 persons; April: 17 regular, 41 + 5 persons.
+    assert municipality_period_totals(municipality) == {
+        "families_regular": 18,
+        "families_occasional": 6,
+        "persons": 46,
+        "reports": 4,
+        "demo_reports": 1,
+        "first_month": MARCH,
+        "last_month": APRIL,
+    }
+    assert municipality_period_totals(other_profile.municipality)["persons"] == 80
+    MonthlyReport.objects.filter(profile__municipality=municipality).delete()
+    assert municipality_period_totals(municipality) is None
+
+
 # Reminders ----------------------------------------------------------------------------------
 
 
