@@ -536,7 +536,7 @@ def attach_listing_details(services):
     hundred hours rows; as models through prefetch_related they cost more than the rest.
     A service listed twice (under two topics) gets the same lists."""
     ids = {service.pk for service in services}
-    first_phones = {}
+    first_phones, hours = {}, {}
     phones = Phone.objects.filter(service__in=ids).order_by("service_id", "sort_order")
     for pk, service_id, number, extension in phones.values_list(
         "pk", "service_id", "number", "extension"
@@ -545,17 +545,10 @@ def attach_listing_details(services):
             first_phones[service_id] = [
                 Phone(id=pk, service_id=service_id, number=number, extension=extension)
             ]
-    for service in services:
-        service.phone_list = first_phones.get(service.pk, [])
-    return attach_hours(services)
-
-
-def attach_hours(services):
-    """Each service's weekly hours as plain rows (`schedule_list`), in one query."""
-    hours = {}
-    rows = Schedule.objects.filter(service__in={service.pk for service in services})
+    rows = Schedule.objects.filter(service__in=ids)
     for service_id, *row in rows.values_list("service_id", "weekday", "opens_at", "closes_at"):
         hours.setdefault(service_id, []).append(HoursRow(*row))
     for service in services:
+        service.phone_list = first_phones.get(service.pk, [])
         service.schedule_list = hours.get(service.pk, [])
     return services
